@@ -1,0 +1,263 @@
+// vm/gc.cpp — mark-and-sweep collection: per-kind tracing, sweeping, finalisation.
+//
+// Stage: Heap::collect() (gc.h) → GcTracer::drain() → trace_object() per object →
+// Heap::sweep() → finalize_object() for the dead.
+//
+// Invariants: see gc.h (I1–I5). trace_object() must visit every Object reference a
+// layout holds; a missing edge shows up under PYJ_GC_STRESS=1 as a use-after-free.
+#include "vm/gc.h"
+
+#include <malloc.h>
+
+#include "vm/bytecode.h"
+#include "vm/dict_object.h"
+#include "vm/func_object.h"
+#include "vm/list_object.h"
+#include "vm/misc_objects.h"
+#include "vm/set_object.h"
+#include "vm/str_object.h"
+#include "vm/tuple_object.h"
+
+namespace pyjitvm::vm {
+
+namespace {
+constexpr uint64_t kInitialThreshold = 4u << 20;  // bytes allocated between collections
+constexpr uint64_t kMinThreshold = 4u << 20;
+}  // namespace
+
+Heap::Heap() : threshold_(kInitialThreshold) {}
+
+Heap::~Heap() {
+  // Two passes: finalizers may read their type's slots, so nothing is freed until
+  // every finalizer has run.
+  for (Object* o = objects_; o; o = o->gc_next) finalize_object(o, *this);
+  Object* o = objects_;
+  while (o) {
+    Object* next = o->gc_next;
+    std::free(o);
+    o = next;
+  }
+}
+
+void Heap::link(Object* obj, size_t size) {
+  obj->gc_next = objects_;
+  objects_ = obj;
+  object_bytes_ += size;
+  account(size);
+}
+
+void Heap::account(size_t bytes) {
+  since_gc_ += bytes;
+  stats_.bytes_allocated += bytes;
+}
+
+void Heap::note_external_alloc(size_t bytes) {
+  external_bytes_ += bytes;
+  account(bytes);
+}
+
+void Heap::sweep() {
+  Object** link_ptr = &objects_;
+  Object* dead = nullptr;
+  uint64_t live = 0, live_bytes = 0;
+  while (Object* o = *link_ptr) {
+    if (o->gc_mark) {
+      o->gc_mark = 0;
+      ++live;
+      live_bytes += malloc_usable_size(o);
+      link_ptr = &o->gc_next;
+    } else {
+      *link_ptr = o->gc_next;
+      o->gc_next = dead;
+      dead = o;
+    }
+  }
+  // Finalize every dead object before freeing any (a finalizer reads its type).
+  for (Object* o = dead; o; o = o->gc_next) finalize_object(o, *this);
+  while (dead) {
+    Object* next = dead->gc_next;
+    std::free(dead);
+    dead = next;
+  }
+  object_bytes_ = live_bytes;
+  stats_.collections++;
+  stats_.objects_live = live;
+  stats_.bytes_live = live_bytes + external_bytes_;
+  since_gc_ = 0;
+  // Next collection after allocating as much as is live now (at least kMinThreshold).
+  threshold_ = stats_.bytes_live > kMinThreshold ? stats_.bytes_live : kMinThreshold;
+}
+
+void GcTracer::drain() {
+  while (!stack_.empty()) {
+    Object* o = stack_.back();
+    stack_.pop_back();
+    trace_object(o, *this);
+  }
+}
+
+namespace {
+
+void trace_dict(Dict* d, GcTracer& t) {
+  for (uint32_t i = 0; i < d->nentries; ++i) {
+    t.mark(d->entries[i].key);
+    t.mark(d->entries[i].value);
+  }
+}
+
+void trace_proto(Proto* p, GcTracer& t) {
+  for (const Value& v : p->consts) t.mark(v);
+  for (const InlineCache& c : p->caches) {
+    t.mark(c.name);
+    t.mark(c.type);
+    t.mark(c.value);
+  }
+  for (Str* s : p->varnames) t.mark(s);
+  for (Str* s : p->freenames) t.mark(s);
+  t.mark(p->name);
+  t.mark(p->qualname);
+  t.mark(p->filename);
+}
+
+}  // namespace
+
+void trace_object(Object* o, GcTracer& t) {
+  t.mark(o->type);
+  switch (o->kind) {
+    case Kind::Type: {
+      auto* ty = static_cast<Type*>(o);
+      t.mark(ty->dict);
+      t.mark(ty->name);
+      t.mark(ty->module_name);
+      t.mark(ty->base);
+      for (Type* m : ty->mro) t.mark(m);
+      for (Type* s : ty->subclasses) t.mark(s);
+      break;
+    }
+    case Kind::Str:
+    case Kind::BigInt:
+    case Kind::Complex:
+    case Kind::Range:
+    case Kind::Singleton: break;
+    case Kind::List: {
+      auto* l = static_cast<List*>(o);
+      t.mark_range(l->items, l->items + l->len);
+      break;
+    }
+    case Kind::Tuple: {
+      auto* tu = static_cast<Tuple*>(o);
+      t.mark_range(tu->items(), tu->items() + tu->len);
+      break;
+    }
+    case Kind::Dict: trace_dict(static_cast<Dict*>(o), t); break;
+    case Kind::Set:
+    case Kind::FrozenSet: {
+      auto* s = static_cast<Set*>(o);
+      if (s->table)
+        for (size_t i = 0; i <= s->mask; ++i) t.mark(s->table[i].key);
+      break;
+    }
+    case Kind::Slice: {
+      auto* s = static_cast<Slice*>(o);
+      t.mark(s->start);
+      t.mark(s->stop);
+      t.mark(s->step);
+      break;
+    }
+    case Kind::Function: {
+      auto* f = static_cast<Function*>(o);
+      t.mark(f->dict);
+      t.mark(f->proto);
+      t.mark(f->globals);
+      t.mark(f->defaults);
+      t.mark(f->kwdefaults);
+      t.mark(f->closure);
+      t.mark(f->name);
+      t.mark(f->qualname);
+      t.mark(f->doc);
+      t.mark(f->module);
+      break;
+    }
+    case Kind::NativeFunction: {
+      auto* f = static_cast<NativeFunction*>(o);
+      t.mark(f->name);
+      t.mark(f->self);
+      t.mark(f->data);
+      t.mark(f->owner);
+      break;
+    }
+    case Kind::BoundMethod: {
+      auto* b = static_cast<BoundMethod*>(o);
+      t.mark(b->func);
+      t.mark(b->self);
+      break;
+    }
+    case Kind::Cell: t.mark(static_cast<Cell*>(o)->value); break;
+    case Kind::Proto: trace_proto(static_cast<Proto*>(o), t); break;
+    case Kind::Module: {
+      auto* m = static_cast<Module*>(o);
+      t.mark(m->dict);
+      t.mark(m->name);
+      t.mark(m->filename);
+      break;
+    }
+    case Kind::Instance: t.mark(static_cast<Instance*>(o)->dict); break;
+    case Kind::Exception: {
+      auto* e = static_cast<ExceptionObj*>(o);
+      t.mark(e->dict);
+      t.mark(e->args);
+      t.mark(e->cause);
+      t.mark(e->context);
+      t.mark(e->traceback);
+      break;
+    }
+    case Kind::Generator: {
+      auto* g = static_cast<Generator*>(o);
+      t.mark(g->func);
+      if (g->regs) t.mark_range(g->regs, g->regs + g->nregs);
+      for (const Value& v : g->saved_exc) t.mark(v);
+      t.mark(g->yield_from);
+      t.mark(g->retval);
+      t.mark(g->name);
+      t.mark(g->qualname);
+      break;
+    }
+    case Kind::StaticMethod:
+    case Kind::ClassMethod: t.mark(static_cast<MethodWrapper*>(o)->callable); break;
+    case Kind::Property: {
+      auto* p = static_cast<Property*>(o);
+      t.mark(p->fget);
+      t.mark(p->fset);
+      t.mark(p->fdel);
+      t.mark(p->doc);
+      break;
+    }
+    case Kind::Other:
+      if (o->type->slots.trace) o->type->slots.trace(o, t);
+      break;
+  }
+}
+
+void finalize_object(Object* o, Heap& heap) {
+  switch (o->kind) {
+    case Kind::Type: static_cast<Type*>(o)->~Type(); break;
+    case Kind::List: list_free_buffer(heap, static_cast<List*>(o)); break;
+    case Kind::Dict: dict_free_buffers(heap, static_cast<Dict*>(o)); break;
+    case Kind::Set:
+    case Kind::FrozenSet: set_free_table(heap, static_cast<Set*>(o)); break;
+    case Kind::Proto: static_cast<Proto*>(o)->~Proto(); break;
+    case Kind::Generator: {
+      auto* g = static_cast<Generator*>(o);
+      std::free(g->regs);
+      g->~Generator();
+      break;
+    }
+    case Kind::BigInt:
+    case Kind::Other:
+      if (o->type && o->type->slots.finalize) o->type->slots.finalize(o, heap);
+      break;
+    default: break;
+  }
+}
+
+}  // namespace pyjitvm::vm

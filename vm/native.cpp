@@ -1,0 +1,233 @@
+// vm/native.cpp — argument parsing for native functions and method registration.
+//
+// Stage: used by every native function (vm/native.h).
+//
+// Invariants: native.h I1–I2.
+#include "vm/native.h"
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "vm/ops.h"
+
+namespace pyjitvm::vm {
+
+namespace {
+
+struct Param {
+  std::string_view name;
+  bool optional = false;
+  bool kwonly = false;
+  bool posonly = false;
+  bool star = false;     // *args
+  bool starstar = false; // **kwargs
+};
+
+std::vector<Param> parse_spec(const ArgSpec& spec) {
+  std::vector<Param> out;
+  bool kwonly = false;
+  for (const char* p : spec.params) {
+    std::string_view w = p;
+    if (w == "/") {
+      for (Param& q : out) q.posonly = true;
+      continue;
+    }
+    if (w == "*") {
+      kwonly = true;
+      continue;
+    }
+    Param q;
+    if (w.substr(0, 2) == "**") {
+      q.starstar = true;
+      w.remove_prefix(2);
+    } else if (w.substr(0, 1) == "*") {
+      q.star = true;
+      w.remove_prefix(1);
+      kwonly = true;
+    }
+    if (!w.empty() && w.back() == '=') {
+      q.optional = true;
+      w.remove_suffix(1);
+    }
+    q.name = w;
+    q.kwonly = kwonly && !q.star && !q.starstar;
+    out.push_back(q);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
+  std::vector<Param> params = parse_spec(spec);
+  size_t n = params.size();
+  for (size_t i = 0; i < n; ++i) out[i] = Value();
+  size_t npos_params = 0;
+  int star_index = -1, starstar_index = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (params[i].star) star_index = static_cast<int>(i);
+    else if (params[i].starstar) starstar_index = static_cast<int>(i);
+    else if (!params[i].kwonly) ++npos_params;
+  }
+  // positional
+  size_t pi = 0;
+  uint32_t ai = 0;
+  for (; ai < args.argc; ++ai) {
+    while (pi < n && (params[pi].kwonly || params[pi].star || params[pi].starstar)) {
+      if (params[pi].star) break;
+      ++pi;
+    }
+    if (pi >= n || params[pi].star) break;
+    out[pi++] = args[ai];
+  }
+  if (ai < args.argc) {
+    if (star_index < 0) {
+      size_t required = 0;
+      for (const Param& p : params)
+        if (!p.kwonly && !p.star && !p.starstar && !p.optional) ++required;
+      if (required == npos_params)
+        vm.raise_fmt(vm.exc().TypeError, "%s() takes exactly %zu argument%s (%u given)",
+                     spec.fname, npos_params, npos_params == 1 ? "" : "s", args.argc);
+      else
+        vm.raise_fmt(vm.exc().TypeError, "%s() takes at most %zu argument%s (%u given)",
+                     spec.fname, npos_params, npos_params == 1 ? "" : "s", args.argc);
+      return false;
+    }
+    Tuple* rest = vm.new_tuple(args.argc - ai);
+    for (uint32_t k = ai; k < args.argc; ++k) (*rest)[k - ai] = args[k];
+    out[star_index] = Value::from_obj(rest);
+  } else if (star_index >= 0) {
+    out[star_index] = Value::from_obj(vm.empty_tuple());
+  }
+  Dict* extra = nullptr;
+  if (starstar_index >= 0) {
+    extra = vm.new_dict();
+    out[starstar_index] = Value::from_obj(extra);
+  }
+  // keywords
+  uint32_t nkw = args.nkw();
+  for (uint32_t k = 0; k < nkw; ++k) {
+    Str* name = as_str((*args.kwnames)[k]);
+    Value v = args.argv[args.argc + k];
+    size_t j = 0;
+    for (; j < n; ++j)
+      if (!params[j].star && !params[j].starstar && !params[j].posonly &&
+          params[j].name == name->view())
+        break;
+    if (j == n) {
+      if (extra) {
+        dict_set_str(vm.heap(), extra, name, v);
+        continue;
+      }
+      vm.raise_fmt(vm.exc().TypeError, "%s() got an unexpected keyword argument '%s'",
+                   spec.fname, name->data());
+      return false;
+    }
+    if (!out[j].is_undef()) {
+      vm.raise_fmt(vm.exc().TypeError, "argument for %s() given by name ('%s') and position",
+                   spec.fname, name->data());
+      return false;
+    }
+    out[j] = v;
+  }
+  for (size_t j = 0; j < n; ++j) {
+    const Param& p = params[j];
+    if (p.star || p.starstar || p.optional || !out[j].is_undef()) continue;
+    if (p.kwonly)
+      vm.raise_fmt(vm.exc().TypeError, "%s() missing required keyword-only argument: '%.*s'",
+                   spec.fname, static_cast<int>(p.name.size()), p.name.data());
+    else
+      vm.raise_fmt(vm.exc().TypeError, "%s() missing required argument '%.*s' (pos %zu)",
+                   spec.fname, static_cast<int>(p.name.size()), p.name.data(), j + 1);
+    return false;
+  }
+  return true;
+}
+
+bool check_no_kwargs(VM& vm, const CallArgs& args, const char* fname) {
+  if (args.nkw() == 0) return true;
+  vm.raise_fmt(vm.exc().TypeError, "%s() takes no keyword arguments", fname);
+  return false;
+}
+
+bool check_nargs(VM& vm, const CallArgs& args, const char* fname, uint32_t min, uint32_t max) {
+  if (!check_no_kwargs(vm, args, fname)) return false;
+  if (args.argc >= min && args.argc <= max) return true;
+  if (min == max)
+    vm.raise_fmt(vm.exc().TypeError, "%s() takes exactly %u argument%s (%u given)", fname, min,
+                 min == 1 ? "" : "s", args.argc);
+  else if (args.argc < min)
+    vm.raise_fmt(vm.exc().TypeError, "%s expected at least %u argument%s, got %u", fname, min,
+                 min == 1 ? "" : "s", args.argc);
+  else
+    vm.raise_fmt(vm.exc().TypeError, "%s expected at most %u argument%s, got %u", fname, max,
+                 max == 1 ? "" : "s", args.argc);
+  return false;
+}
+
+void add_methods(VM& vm, Type* type, std::span<const MethodDef> defs) {
+  if (!type->dict) type->dict = vm.new_dict();
+  for (const MethodDef& d : defs) {
+    NativeFunction* f = vm.new_native(d.name, d.fn);
+    f->owner = type;
+    Value v = Value::from_obj(f);
+    if (d.kind != MethodDef::kMethod) {
+      Type* wt = d.kind == MethodDef::kStatic ? vm.types().staticmethod : vm.types().classmethod;
+      MethodWrapper* w = vm.heap().make<MethodWrapper>(wt, wt->instance_kind, 0);
+      w->callable = v;
+      v = Value::from_obj(w);
+    }
+    dict_set_str(vm.heap(), type->dict, vm.intern(d.name), v);
+  }
+}
+
+void add_functions(VM& vm, Dict* ns, std::span<const MethodDef> defs) {
+  for (const MethodDef& d : defs) {
+    NativeFunction* f = vm.new_native(d.name, d.fn);
+    dict_set_str(vm.heap(), ns, vm.intern(d.name), Value::from_obj(f));
+  }
+}
+
+void set_attr_str(VM& vm, Dict* d, std::string_view name, Value v) {
+  dict_set_str(vm.heap(), d, vm.intern(name), v);
+}
+
+bool arg_int(VM& vm, Value v, const char* fname, int64_t& out) {
+  if (v.is_int()) {
+    out = v.as_int();
+    return true;
+  }
+  if (v.is_bool()) {
+    out = v.as_bool();
+    return true;
+  }
+  if (index_of(vm, v, out)) return true;
+  if (vm.pending_matches(vm.exc().TypeError)) {
+    vm.clear_pending();
+    vm.raise_fmt(vm.exc().TypeError, "%s(): an integer is required (got type %s)", fname,
+                 type_name(vm, v));
+  }
+  return false;
+}
+
+bool arg_float(VM& vm, Value v, const char* fname, double& out) {
+  if (to_double(vm, v, out)) return true;
+  if (vm.pending_matches(vm.exc().TypeError)) {
+    vm.clear_pending();
+    vm.raise_fmt(vm.exc().TypeError, "must be real number, not %s", type_name(vm, v));
+  }
+  (void)fname;
+  return false;
+}
+
+bool arg_str(VM& vm, Value v, const char* fname, Str*& out) {
+  if (v.is_obj() && vm.type_of(v)->is_subtype_of(vm.types().str)) {
+    out = as_str(v);
+    return true;
+  }
+  vm.raise_fmt(vm.exc().TypeError, "%s() argument must be str, not %s", fname, type_name(vm, v));
+  return false;
+}
+
+}  // namespace pyjitvm::vm
