@@ -42,7 +42,7 @@ bool write_to(VM& vm, Value file, std::string_view text) {
     }
     file = out;
   }
-  Value r = vm.call_method(file, vm.intern("write"), {vm.str(text)});
+  Value r = vm.call_method(file, vm.names().write, {vm.str(text)});
   return !failed(r);
 }
 
@@ -106,7 +106,7 @@ Value b_abs(VM& vm, const CallArgs& a) {
     return int_from_bigint(vm, r);
   }
   if (is_kind(v, Kind::Complex)) return complex_abs_value(vm, v);
-  Value m = lookup_special_method(vm, v, vm.intern("__abs__"));
+  Value m = lookup_special_method(vm, v, vm.names().abs);
   if (!m.is_undef()) return vm.call(m, {});
   if (vm.has_pending()) return Value();
   return vm.raise_fmt(vm.exc().TypeError, "bad operand type for abs(): '%s'", type_name(vm, v));
@@ -437,7 +437,7 @@ Value b_round(VM& vm, const CallArgs& a) {
     if (!st.ok()) return raise_status(vm, st);
     return int_from_bigint(vm, r);
   }
-  Value m = lookup_special_method(vm, x, vm.intern("__round__"));
+  Value m = lookup_special_method(vm, x, vm.names().round);
   if (!m.is_undef()) return has_nd ? vm.call(m, {p[1]}) : vm.call(m, {});
   if (vm.has_pending()) return Value();
   return vm.raise_fmt(vm.exc().TypeError, "type %s doesn't define __round__ method", type_name(vm, x));
@@ -523,7 +523,7 @@ Value b_globals(VM& vm, const CallArgs& a) {
 Value b_vars(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "vars", 0, 1)) return Value();
   if (a.argc == 0) return b_globals(vm, CallArgs{});
-  Value d = getattr(vm, a[0], vm.intern("__dict__"));
+  Value d = getattr(vm, a[0], vm.names().dict);
   if (failed(d) && vm.pending_matches(vm.exc().AttributeError)) {
     vm.clear_pending();
     return vm.raise(vm.exc().TypeError, "vars() argument must have __dict__ attribute");

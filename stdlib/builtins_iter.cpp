@@ -172,7 +172,7 @@ Value filter_next(VM& vm, Value self) {
 Value reversed_construct(VM& vm, Type* cls, const CallArgs& a) {
   if (!check_nargs(vm, a, "reversed", 1, 1)) return Value();
   Value seq = a[0];
-  Value m = seq.is_obj() ? lookup_in_mro(vm.type_of(seq), vm.intern("__reversed__")) : Value();
+  Value m = seq.is_obj() ? lookup_in_mro(vm.type_of(seq), vm.names().reversed) : Value();
   if (!m.is_undef() && !m.is_none()) return vm.call(m, {seq});
   if (is_kind(seq, Kind::Range)) {
     Range* r = as_range(seq);

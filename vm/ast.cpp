@@ -123,6 +123,16 @@ static std::string repr_str(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     uint32_t cp = 0;
     int n = decode_utf8(s, i, cp);
+    if (n == 0 && i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xED &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0 &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+      // A lone surrogate from "\udc80" (stored as generalized UTF-8): repr escapes it.
+      cp = 0xD000 | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+           (static_cast<unsigned char>(s[i + 2]) & 0x3F);
+      append_hex_escape(out, 'u', cp, 4);
+      i += 3;
+      continue;
+    }
     if (n == 0) {  // cannot happen for parser output; keep the byte visible
       append_hex_escape(out, 'x', static_cast<unsigned char>(s[i]), 2);
       ++i;

@@ -11,8 +11,9 @@
 // Invariants:
 //   I1  Every rep_ holds an initialised mpz_t (constructors call mpz_init*, moves swap) —
 //       `BigInt(BigInt&&)`, `operator=(BigInt&&)`.
-//   I2  Operations that can create huge numbers call `check_bits()` first, so GMP never
-//       aborts on an impossible allocation — `pow()`, `mul()`, `lshift()`, `parse()`.
+//   I2  Operations that can create huge numbers check the result size first, so GMP never
+//       aborts on an impossible allocation — `check_bits()` from `mul()` and `lshift()`,
+//       the exp * bits test in `pow()`.
 //   I3  `round_quotient_to_double()` rounds exactly once; its inputs have their lowest
 //       bit at 2**s with s chosen so the final ldexp is exact.
 //   I4  `parse()` accepts exactly what CPython's int(str, base) accepts, checking in

@@ -11,9 +11,10 @@
 // Invariants:
 //   I1  A BigInt always holds an initialised mpz_t; a moved-from BigInt is 0 and can be
 //       assigned or destroyed — `BigInt(BigInt&&)`, `operator=(BigInt&&)`.
-//   I2  No operation makes a number with more than kMaxBigIntBits bits; such requests
-//       report MemoryError instead of letting GMP abort — `check_bits()` in bigint.cpp,
-//       called by `pow()`, `mul()`, `lshift()`, `parse()`.
+//   I2  mul(), pow() and lshift() never build a number of more than kMaxBigIntBits bits;
+//       such requests report MemoryError instead of letting GMP abort on allocation —
+//       `check_bits()` in bigint.cpp (pow() tests exp * bits inline). add/sub grow by at
+//       most one bit; the operators + - * are unchecked conveniences for small values.
 //   I3  `to_double()` and `true_divide()` round to nearest, ties to even, exactly once
 //       (subnormal results included) — `round_quotient_to_double()` in bigint.cpp.
 //   I4  `hash()` equals CPython's hash(int): |v| mod (2**61-1), sign applied, -1 → -2;

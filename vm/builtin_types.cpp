@@ -99,6 +99,9 @@ void VM::init_types() {
   finish_type(*this, T.tuple, "tuple", T.object, Kind::Tuple, kTypeBaseType);
   empty_tuple_ = nullptr;
   empty_tuple_ = new_tuple(0);
+#define NAME(field, text) names_.field = intern(text);
+#include "vm/names.def"
+#undef NAME
   // 3. everything else
   auto mk = [&](std::string_view n, Type* base, Kind k, uint32_t f = 0) {
     return make_builtin_type(*this, n, base, k, f);

@@ -197,6 +197,7 @@ Value call_python(VM& vm, Function* f, const Value* argv, uint32_t argc, Tuple* 
 }
 
 Value call_native(VM& vm, NativeFunction* f, const Value* argv, uint32_t argc, Tuple* kwnames) {
+  VM::RootScope scope(vm);  // values the function roots with vm.root() live until it returns
   uint32_t nkw = kwnames ? static_cast<uint32_t>(kwnames->len) : 0;
   if (f->self.is_undef()) return f->fn(vm, CallArgs{argv, argc, kwnames, f});
   Value small[8];
@@ -229,11 +230,15 @@ Value call_function(VM& vm, Value callable, const Value* argv, uint32_t argc, Tu
       }
       case Kind::Type: {
         Type* t = static_cast<Type*>(o);
+        VM::RootScope scope(vm);
         if (t->slots.construct) return t->slots.construct(vm, t, CallArgs{argv, argc, kwnames, o});
         return vm.raise_fmt(vm.exc().TypeError, "cannot create '%s' instances", t->name->data());
       }
       default:
-        if (o->type->slots.call) return o->type->slots.call(vm, callable, CallArgs{argv, argc, kwnames, o});
+        if (o->type->slots.call) {
+          VM::RootScope scope(vm);
+          return o->type->slots.call(vm, callable, CallArgs{argv, argc, kwnames, o});
+        }
         break;
     }
   }

@@ -21,13 +21,17 @@ namespace pyjitvm::vm {
 
 namespace {
 
-Str* name_of(VM& vm, const char* s) { return vm.intern(s); }
+// The dunder name of a binary operator: kind 0 plain, 1 reflected, 2 in-place.
+Str* binop_name(VM& vm, BinOp op, int kind) {
+  Str* const* first = &vm.names().add;
+  return first[kind * static_cast<int>(BinOp::Count) + static_cast<int>(op)];
+}
 
 // Looks `name` up on type(obj) and calls it bound to obj. Undef + no exception when
 // the type has no such method.
-Value call_dunder(VM& vm, Value self, const char* name, std::initializer_list<Value> args,
+Value call_dunder(VM& vm, Value self, Str* name, std::initializer_list<Value> args,
                   bool* missing = nullptr) {
-  Value m = lookup_in_mro(vm.type_of(self), name_of(vm, name));
+  Value m = lookup_in_mro(vm.type_of(self), name);
   if (m.is_undef() || m.is_none()) {
     if (missing) *missing = true;
     return Value();
@@ -59,23 +63,23 @@ Value must_str(VM& vm, Value r, const char* what) {
 }
 
 Value slot_repr(VM& vm, Value self) {
-  return must_str(vm, call_dunder(vm, self, "__repr__", {}), "__repr__");
+  return must_str(vm, call_dunder(vm, self, vm.names().repr, {}), "__repr__");
 }
 Value slot_str(VM& vm, Value self) {
-  return must_str(vm, call_dunder(vm, self, "__str__", {}), "__str__");
+  return must_str(vm, call_dunder(vm, self, vm.names().str, {}), "__str__");
 }
 Value slot_format(VM& vm, Value self, Str* spec) {
-  return must_str(vm, call_dunder(vm, self, "__format__", {Value::from_obj(spec)}),
+  return must_str(vm, call_dunder(vm, self, vm.names().format, {Value::from_obj(spec)}),
                   "__format__");
 }
 
 bool slot_hash(VM& vm, Value self, int64_t& out) {
-  Value m = lookup_in_mro(vm.type_of(self), name_of(vm, "__hash__"));
+  Value m = lookup_in_mro(vm.type_of(self), vm.names().hash);
   if (m.is_none()) {
     vm.raise_fmt(vm.exc().TypeError, "unhashable type: '%s'", type_name(vm, self));
     return false;
   }
-  Value r = call_dunder(vm, self, "__hash__", {});
+  Value r = call_dunder(vm, self, vm.names().hash, {});
   if (failed(r)) return false;
   if (r.is_int()) {
     out = r.as_int() == -1 ? -2 : r.as_int();
@@ -89,16 +93,20 @@ bool slot_hash(VM& vm, Value self, int64_t& out) {
   return false;
 }
 
-const char* const kCmpNames[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
+Str* cmp_name(VM& vm, CmpOp op) {
+  const Names& n = vm.names();
+  Str* const names[] = {n.lt, n.le, n.eq, n.ne, n.gt, n.ge};
+  return names[static_cast<int>(op)];
+}
 
 Value slot_richcompare(VM& vm, Value a, Value b, CmpOp op) {
   bool missing = false;
-  Value r = call_dunder(vm, a, kCmpNames[static_cast<int>(op)], {b}, &missing);
+  Value r = call_dunder(vm, a, cmp_name(vm, op), {b}, &missing);
   if (missing || failed(r)) {
     if (!missing) return r;
     if (op == CmpOp::Ne) {
       // object.__ne__: invert __eq__ unless it is NotImplemented
-      Value eq = call_dunder(vm, a, "__eq__", {b}, &missing);
+      Value eq = call_dunder(vm, a, vm.names().eq, {b}, &missing);
       if (missing) return vm.not_implemented();
       if (failed(eq) || eq.identical(vm.not_implemented())) return eq;
       int t = truthy(vm, eq);
@@ -112,32 +120,32 @@ Value slot_richcompare(VM& vm, Value a, Value b, CmpOp op) {
 
 Value slot_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   bool missing = false;
-  Value r = reflected ? call_dunder(vm, rhs, binop_dunder(op, true, false), {lhs}, &missing)
-                      : call_dunder(vm, lhs, binop_dunder(op, false, false), {rhs}, &missing);
+  Value r = reflected ? call_dunder(vm, rhs, binop_name(vm, op, 1), {lhs}, &missing)
+                      : call_dunder(vm, lhs, binop_name(vm, op, 0), {rhs}, &missing);
   if (missing) return vm.not_implemented();
   return r;
 }
 
 Value slot_inplace(VM& vm, BinOp op, Value lhs, Value rhs) {
   bool missing = false;
-  Value r = call_dunder(vm, lhs, binop_dunder(op, false, true), {rhs}, &missing);
+  Value r = call_dunder(vm, lhs, binop_name(vm, op, 2), {rhs}, &missing);
   if (missing) return vm.not_implemented();
   return r;
 }
 
 Value slot_unop(VM& vm, UnOp op, Value self) {
-  static const char* const kNames[] = {"__neg__", "__pos__", "__invert__"};
+  Str* const names[] = {vm.names().neg, vm.names().pos, vm.names().invert};
   bool missing = false;
-  Value r = call_dunder(vm, self, kNames[static_cast<int>(op)], {}, &missing);
+  Value r = call_dunder(vm, self, names[static_cast<int>(op)], {}, &missing);
   if (missing) return vm.not_implemented();
   return r;
 }
 
 int slot_truth(VM& vm, Value self) {
   bool missing = false;
-  Value r = call_dunder(vm, self, "__bool__", {}, &missing);
+  Value r = call_dunder(vm, self, vm.names().bool_, {}, &missing);
   if (missing) {
-    r = call_dunder(vm, self, "__len__", {}, &missing);
+    r = call_dunder(vm, self, vm.names().len, {}, &missing);
     if (missing) return 1;
     if (failed(r)) return -1;
     if (r.is_int()) return r.as_int() != 0;
@@ -153,7 +161,7 @@ int slot_truth(VM& vm, Value self) {
 }
 
 bool slot_len(VM& vm, Value self, int64_t& out) {
-  Value r = call_dunder(vm, self, "__len__", {});
+  Value r = call_dunder(vm, self, vm.names().len, {});
   if (failed(r)) return false;
   if (r.is_bool()) r = Value::from_int(r.as_bool());
   if (!r.is_int()) {
@@ -170,13 +178,13 @@ bool slot_len(VM& vm, Value self, int64_t& out) {
 }
 
 Value slot_getitem(VM& vm, Value self, Value key) {
-  return call_dunder(vm, self, "__getitem__", {key});
+  return call_dunder(vm, self, vm.names().getitem, {key});
 }
 
 bool slot_setitem(VM& vm, Value self, Value key, Value v) {
   bool missing = false;
-  Value r = v.is_undef() ? call_dunder(vm, self, "__delitem__", {key}, &missing)
-                         : call_dunder(vm, self, "__setitem__", {key, v}, &missing);
+  Value r = v.is_undef() ? call_dunder(vm, self, vm.names().delitem, {key}, &missing)
+                         : call_dunder(vm, self, vm.names().setitem, {key, v}, &missing);
   if (missing) {
     vm.raise_fmt(vm.exc().TypeError, v.is_undef() ? "'%s' object does not support item deletion"
                                                   : "'%s' object does not support item assignment",
@@ -188,7 +196,7 @@ bool slot_setitem(VM& vm, Value self, Value key, Value v) {
 
 int slot_contains(VM& vm, Value self, Value item) {
   bool missing = false;
-  Value r = call_dunder(vm, self, "__contains__", {item}, &missing);
+  Value r = call_dunder(vm, self, vm.names().contains, {item}, &missing);
   if (missing) {
     // fall back to iteration (CPython's sequence search)
     int found = 0;
@@ -207,9 +215,9 @@ int slot_contains(VM& vm, Value self, Value item) {
 
 Value slot_iter(VM& vm, Value self) {
   bool missing = false;
-  Value r = call_dunder(vm, self, "__iter__", {}, &missing);
+  Value r = call_dunder(vm, self, vm.names().iter, {}, &missing);
   if (missing) {
-    if (!lookup_in_mro(vm.type_of(self), name_of(vm, "__getitem__")).is_undef()) {
+    if (!lookup_in_mro(vm.type_of(self), vm.names().getitem).is_undef()) {
         return make_seq_iter(vm, self);
     }
     return vm.raise_fmt(vm.exc().TypeError, "'%s' object is not iterable", type_name(vm, self));
@@ -222,7 +230,7 @@ Value slot_iter(VM& vm, Value self) {
 }
 
 Value slot_next(VM& vm, Value self) {
-  Value r = call_dunder(vm, self, "__next__", {});
+  Value r = call_dunder(vm, self, vm.names().next, {});
   if (failed(r) && vm.pending_matches(vm.exc().StopIteration)) {
     vm.clear_pending();
     return Value();
@@ -231,7 +239,7 @@ Value slot_next(VM& vm, Value self) {
 }
 
 Value slot_call(VM& vm, Value self, const CallArgs& a) {
-  Value m = lookup_in_mro(vm.type_of(self), name_of(vm, "__call__"));
+  Value m = lookup_in_mro(vm.type_of(self), vm.names().call);
   if (m.is_undef())
     return vm.raise_fmt(vm.exc().TypeError, "'%s' object is not callable", type_name(vm, self));
   uint32_t nkw = a.nkw();
@@ -244,15 +252,15 @@ Value slot_call(VM& vm, Value self, const CallArgs& a) {
 Value slot_getattr(VM& vm, Value self, Str* name) {
   Value v = generic_getattr(vm, self, name);
   if (!failed(v) || !vm.pending_matches(vm.exc().AttributeError)) return v;
-  Value ga = lookup_in_mro(vm.type_of(self), name_of(vm, "__getattr__"));
+  Value ga = lookup_in_mro(vm.type_of(self), vm.names().getattr);
   if (ga.is_undef()) return v;
   vm.clear_pending();
-  return call_dunder(vm, self, "__getattr__", {Value::from_obj(name)});
+  return call_dunder(vm, self, vm.names().getattr, {Value::from_obj(name)});
 }
 
 bool slot_setattr(VM& vm, Value self, Str* name, Value v) {
-  const char* dunder = v.is_undef() ? "__delattr__" : "__setattr__";
-  Value m = lookup_in_mro(vm.type_of(self), name_of(vm, dunder));
+  Str* dunder = v.is_undef() ? vm.names().delattr : vm.names().setattr;
+  Value m = lookup_in_mro(vm.type_of(self), dunder);
   if (m.is_undef() || !(m.is_obj() && m.as_obj()->kind == Kind::Function))
     return generic_setattr(vm, self, name, v);
   Value r = v.is_undef() ? call_dunder(vm, self, dunder, {Value::from_obj(name)})
@@ -349,7 +357,7 @@ Value lookup_special_method(VM& vm, Value obj, Str* name) {
 Value new_instance_for_call(VM& vm, Type* cls, const Value* args, uint32_t argc,
                             Tuple* kwnames, Value* init) {
   *init = Value();
-  Str* new_name = vm.intern("__new__");
+  Str* new_name = vm.names().new_;
   Value new_fn = lookup_in_mro(cls, new_name);
   bool user_new = false;
   for (Type* t : cls->mro) {
@@ -389,7 +397,7 @@ Value new_instance_for_call(VM& vm, Type* cls, const Value* args, uint32_t argc,
         if (!b || !b->slots.construct)
           return vm.raise_fmt(vm.exc().TypeError, "cannot create '%s' instances",
                               cls->name->data());
-        Value init_fn = lookup_in_mro(cls, vm.intern("__init__"));
+        Value init_fn = lookup_in_mro(cls, vm.names().init);
         bool user_init = is_kind(init_fn, Kind::Function);
         inst = b->slots.construct(vm, cls, user_init ? CallArgs{} : CallArgs{args, argc, kwnames});
         if (failed(inst)) return inst;
@@ -399,10 +407,10 @@ Value new_instance_for_call(VM& vm, Type* cls, const Value* args, uint32_t argc,
       }
     }
   }
-  Value init_fn = lookup_in_mro(cls, vm.intern("__init__"));
+  Value init_fn = lookup_in_mro(cls, vm.names().init);
   bool user_init = false;
   for (Type* t : cls->mro)
-    if (t->dict && !dict_get_str(t->dict, vm.intern("__init__")).is_undef()) {
+    if (t->dict && !dict_get_str(t->dict, vm.names().init).is_undef()) {
       user_init = t->is_heap() || t->instance_kind == Kind::Exception;
       break;
     }
@@ -474,15 +482,15 @@ Value build_class(VM& vm, const CallArgs& a) {
   cls->base = base;
   cls->instance_kind = base->instance_kind;
   cls->type_flags = kTypeHeap | kTypeBaseType | kTypeHasDict | (base->type_flags & kTypeException);
-  Value mod = dict_get_str(ns, vm.intern("__module__"));
+  Value mod = dict_get_str(ns, vm.names().module);
   cls->module_name = is_kind(mod, Kind::Str) ? as_str(mod) : vm.intern("__main__");
   cls->mro.push_back(cls);
   for (Type* m : base->mro) cls->mro.push_back(m);
   base->subclasses.push_back(cls);
   inherit_slots(cls, base);
   // A class that defines __eq__ but not __hash__ is unhashable (CPython).
-  Str* eq = vm.intern("__eq__");
-  Str* hash_name = vm.intern("__hash__");
+  Str* eq = vm.names().eq;
+  Str* hash_name = vm.names().hash;
   if (!dict_get_str(ns, eq).is_undef() && dict_get_str(ns, hash_name).is_undef())
     dict_set_str(vm.heap(), ns, hash_name, Value::none());
   update_dunder_slots(vm, cls);

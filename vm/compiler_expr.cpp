@@ -463,9 +463,72 @@ void Compiler::branch(const ast::Expr* e, bool jump_if, std::vector<size_t>& jum
 }
 
 // ------------------------------------------------------------------ displays
+bool Compiler::constant_value(const ast::Expr* e, Value& out) {
+  if (e->is<ast::UnaryOp>() && e->as<ast::UnaryOp>()->op == ast::UnaryOpKind::USub) {
+    const ast::Expr* o = e->as<ast::UnaryOp>()->operand;
+    if (!o->is<ast::Constant>()) return false;
+    const auto* c = o->as<ast::Constant>();
+    if (c->ckind == ast::ConstKind::Float) {
+      out = Value::from_float(-c->f64);
+      return true;
+    }
+    if (c->ckind == ast::ConstKind::Int && c->int_fits && c->i64 != INT64_MIN) {
+      out = Value::from_int(-c->i64);
+      return true;
+    }
+    return false;
+  }
+  if (!e->is<ast::Constant>()) return false;
+  const auto* c = e->as<ast::Constant>();
+  switch (c->ckind) {
+    case ast::ConstKind::None: out = Value::none(); return true;
+    case ast::ConstKind::True: out = Value::from_bool(true); return true;
+    case ast::ConstKind::False: out = Value::from_bool(false); return true;
+    case ast::ConstKind::Ellipsis: out = vm_.ellipsis(); return true;
+    case ast::ConstKind::Int:
+      if (!c->int_fits) return false;
+      out = Value::from_int(c->i64);
+      return true;
+    case ast::ConstKind::Float: out = Value::from_float(c->f64); return true;
+    case ast::ConstKind::Str: out = Value::from_obj(vm_.intern(c->text)); return true;
+    default: return false;
+  }
+}
+
 void Compiler::display(const ast::ExprList& elts, Op build, uint32_t target, bool to_tuple) {
   bool starred = std::any_of(elts.begin(), elts.end(), [](const ast::Expr* x) { return x->is<ast::Starred>(); });
   uint32_t m = mark();
+  // A set display of three or more constants: CPython folds it into a frozenset
+  // constant that is rebuilt once from its own iteration order (code constant
+  // merging), then copied into a new set. The element order must match.
+  if (!starred && build == Op::BUILD_SET && elts.size() > 2) {
+    std::vector<Value> vals(elts.size());
+    bool all_const = true;
+    for (size_t i = 0; i < elts.size() && all_const; ++i) all_const = constant_value(elts[i], vals[i]);
+    if (all_const) {
+      Set* first = vm_.new_set(vm_.types().frozenset);
+      VM::TempRoot r1(vm_, first);
+      for (const Value& v : vals)
+        if (!set_add(vm_, first, v)) {
+          vm_.clear_pending();
+          all_const = false;
+          break;
+        }
+      if (all_const) {
+        Set* merged = vm_.new_set(vm_.types().frozenset);
+        VM::TempRoot r2(vm_, merged);
+        size_t pos = 0;
+        SetEntry* e;
+        while (set_next(first, pos, e)) (void)set_add(vm_, merged, e->key);
+        emit(Op::BUILD_SET, target, 0, 0);
+        uint32_t k = alloc_temp();
+        emit_abx(Op::LOADK, k, const_value(Value::from_obj(merged)));
+        emit(Op::SET_UPDATE, target, k);
+        free_to(m);
+        return;
+      }
+    }
+  }
   if (!starred) {
     // a tuple of constants is itself a constant
     if (build == Op::BUILD_TUPLE && !elts.empty() &&

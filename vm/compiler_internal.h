@@ -157,6 +157,8 @@ class Compiler {
   // (jump_if=false) or truthy (jump_if=true); falls through otherwise.
   void branch(const ast::Expr* e, bool jump_if, std::vector<size_t>& jumps);
   bool constant_truth(const ast::Expr* e, bool& value) const;
+  // The value of a constant expression (literals, -number), or false.
+  bool constant_value(const ast::Expr* e, Value& out);
 
   // ---- statements (compiler_stmt.cpp)
   void stmts(const ast::StmtList& body);

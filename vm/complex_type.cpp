@@ -94,7 +94,7 @@ bool part(VM& vm, Value v, double& re, double& im) {
   }
   im = 0;
   if (is_number(v)) return to_double(vm, v, re);
-  Value m = v.is_obj() ? lookup_in_mro(vm.type_of(v), vm.intern("__complex__")) : Value();
+  Value m = v.is_obj() ? lookup_in_mro(vm.type_of(v), vm.names().complex) : Value();
   if (!m.is_undef()) {
     Value r = vm.call(m, {v});
     if (failed(r)) return false;

@@ -24,11 +24,9 @@ constexpr uint32_t kMinIndex = 8;
 uint32_t usable(uint32_t index_size) { return (index_size * 2) / 3; }
 
 void alloc_index(Heap& heap, Dict* d, uint32_t size) {
-  d->index = static_cast<int32_t*>(std::malloc(size * sizeof(int32_t)));
-  if (!d->index) std::abort();
+  d->index = static_cast<int32_t*>(heap.alloc_buffer(size * sizeof(int32_t)));
   std::memset(d->index, 0xFF, size * sizeof(int32_t));  // kEmpty
   d->index_size = size;
-  heap.note_external_alloc(size * sizeof(int32_t));
 }
 
 void insert_index(Dict* d, int64_t hash, int32_t entry) {
@@ -47,15 +45,12 @@ void resize(Heap& heap, Dict* d, uint32_t min_len) {
   uint32_t size = kMinIndex;
   while (usable(size) < min_len) size <<= 1;
   uint32_t cap = usable(size);
-  auto* entries = static_cast<DictEntry*>(std::malloc(cap * sizeof(DictEntry)));
-  if (!entries) std::abort();
+  auto* entries = static_cast<DictEntry*>(heap.alloc_buffer(cap * sizeof(DictEntry)));
   uint32_t n = 0;
   for (uint32_t i = 0; i < d->nentries; ++i)
     if (!d->entries[i].key.is_undef()) entries[n++] = d->entries[i];
-  heap.note_external_free(d->cap_entries * sizeof(DictEntry) + d->index_size * sizeof(int32_t));
-  std::free(d->entries);
-  std::free(d->index);
-  heap.note_external_alloc(cap * sizeof(DictEntry));
+  heap.free_buffer(d->entries, d->cap_entries * sizeof(DictEntry));
+  heap.free_buffer(d->index, d->index_size * sizeof(int32_t));
   d->entries = entries;
   d->cap_entries = cap;
   d->nentries = n;
@@ -239,9 +234,8 @@ void dict_clear(Heap& heap, Dict* d) {
 }
 
 void dict_free_buffers(Heap& heap, Dict* d) {
-  heap.note_external_free(d->cap_entries * sizeof(DictEntry) + d->index_size * sizeof(int32_t));
-  std::free(d->entries);
-  std::free(d->index);
+  heap.free_buffer(d->entries, d->cap_entries * sizeof(DictEntry));
+  heap.free_buffer(d->index, d->index_size * sizeof(int32_t));
   d->entries = nullptr;
   d->index = nullptr;
   d->nentries = d->cap_entries = d->len = d->index_size = 0;

@@ -55,7 +55,7 @@ bool dict_merge_from(VM& vm, Dict* d, Value other) {
       if (!dict_set_hashed(vm, d, e->key, e->hash, e->value)) return false;
     return true;
   }
-  Value keys = getattr_or_undef(vm, other, vm.intern("keys"));
+  Value keys = getattr_or_undef(vm, other, vm.names().keys);
   if (vm.has_pending()) return false;
   if (!keys.is_undef()) {
     VM::TempRoot r(vm, keys);
@@ -141,7 +141,7 @@ Value dict_getitem(VM& vm, Value self, Value key) {
   if (r < 0) return Value();
   if (r == 1) return v;
   if (vm.type_of(self) != vm.types().dict) {
-    Value missing = lookup_in_mro(vm.type_of(self), vm.intern("__missing__"));
+    Value missing = lookup_in_mro(vm.type_of(self), vm.names().missing);
     if (!missing.is_undef()) return vm.call(missing, {self, key});
   }
   return key_error(vm, key);
@@ -333,7 +333,7 @@ void init_dict_type(VM& vm) {
       {"copy", m_copy},       {"fromkeys", m_fromkeys, MethodDef::kClass},
   };
   add_methods(vm, t, kMethods);
-  dict_set_str(vm.heap(), t->dict, vm.intern("__hash__"), Value::none());
+  dict_set_str(vm.heap(), t->dict, vm.names().hash, Value::none());
 }
 
 }  // namespace pyjitvm::vm

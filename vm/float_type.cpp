@@ -87,9 +87,9 @@ Value float_construct(VM& vm, Type* cls, const CallArgs& a) {
     NumStatus st = py_float_parse(as_str(x)->view(), d);
     if (!st.ok()) return raise_status(vm, st);
   } else {
-    Value m = x.is_obj() ? lookup_in_mro(vm.type_of(x), vm.intern("__float__")) : Value();
+    Value m = x.is_obj() ? lookup_in_mro(vm.type_of(x), vm.names().float_) : Value();
     if (m.is_undef()) {
-      Value idx = x.is_obj() ? lookup_in_mro(vm.type_of(x), vm.intern("__index__")) : Value();
+      Value idx = x.is_obj() ? lookup_in_mro(vm.type_of(x), vm.names().index) : Value();
       if (idx.is_undef())
         return vm.raise_fmt(vm.exc().TypeError,
                             "float() argument must be a string or a real number, not '%s'",

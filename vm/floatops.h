@@ -47,8 +47,8 @@ NumStatus py_int_pow_negative(const BigInt& base, const BigInt& exp, double& out
 
 // ---- rounding and conversion to int -------------------------------------------------
 
-// int(x) (truncation), math.floor(x), math.ceil(x), math.trunc(x), round(x) (half to
-// even). ValueError "cannot convert float NaN to integer"; OverflowError "cannot convert
+// int(x) and math.trunc(x) (py_float_to_int), math.floor(x), math.ceil(x), round(x) (half
+// to even). ValueError "cannot convert float NaN to integer"; OverflowError "cannot convert
 // float infinity to integer".
 NumStatus py_float_to_int(double x, BigInt& out);
 NumStatus py_float_floor(double x, BigInt& out);

@@ -103,7 +103,7 @@ Value native_getattr(VM& vm, Value self, Str* name) {
 Value bound_repr(VM& vm, Value self) {
   BoundMethod* b = as_bound(self);
   std::string out = "<bound method ";
-  Value q = getattr_or_undef(vm, b->func, vm.intern("__qualname__"));
+  Value q = getattr_or_undef(vm, b->func, vm.names().qualname);
   if (is_kind(q, Kind::Str))
     out += as_str(q)->view();
   else
@@ -175,7 +175,7 @@ Value property_construct(VM& vm, Type* cls, const CallArgs& a) {
 }
 
 std::string prop_name(VM& vm, Property* p) {
-  Value n = p->fget.is_none() ? Value() : getattr_or_undef(vm, p->fget, vm.intern("__name__"));
+  Value n = p->fget.is_none() ? Value() : getattr_or_undef(vm, p->fget, vm.names().name);
   return is_kind(n, Kind::Str) ? std::string(as_str(n)->view()) : std::string("?");
 }
 
@@ -221,7 +221,7 @@ Value property_getattr(VM& vm, Value self, Str* name) {
   if (n == "fdel") return p->fdel;
   if (n == "__doc__") {
     if (!p->doc.is_none()) return p->doc;
-    return p->fget.is_none() ? Value::none() : getattr_or_undef(vm, p->fget, vm.intern("__doc__"));
+    return p->fget.is_none() ? Value::none() : getattr_or_undef(vm, p->fget, vm.names().doc);
   }
   return generic_getattr(vm, self, name);
 }

@@ -9,6 +9,8 @@
 
 #include <malloc.h>
 
+#include <cstring>
+
 #include "vm/bytecode.h"
 #include "vm/dict_object.h"
 #include "vm/func_object.h"
@@ -30,20 +32,117 @@ Heap::Heap() : threshold_(kInitialThreshold) {}
 Heap::~Heap() {
   // Two passes: finalizers may read their type's slots, so nothing is freed until
   // every finalizer has run.
-  for (Object* o = objects_; o; o = o->gc_next) finalize_object(o, *this);
-  Object* o = objects_;
+  for (SizeClass& sc : classes_)
+    for (Arena* a = sc.arenas; a; a = a->next) {
+      char* p = a->slots();
+      for (uint32_t i = 0; i < a->nslots; ++i, p += a->slot_size) {
+        Object* o = reinterpret_cast<Object*>(p);
+        if (o->kind != Kind::Free) finalize_object(o, *this);
+      }
+    }
+  for (Object* o = large_; o; o = o->gc_next) finalize_object(o, *this);
+  for (SizeClass& sc : classes_) {
+    Arena* a = sc.arenas;
+    while (a) {
+      Arena* next = a->next;
+      std::free(a);
+      a = next;
+    }
+  }
+  Object* o = large_;
   while (o) {
     Object* next = o->gc_next;
     std::free(o);
     o = next;
   }
+  for (void* c : buffer_chunks_) std::free(c);
 }
 
-void Heap::link(Object* obj, size_t size) {
-  obj->gc_next = objects_;
-  objects_ = obj;
+void* Heap::alloc_buffer(size_t bytes) {
+  note_external_alloc(bytes);
+  if (bytes == 0) bytes = 1;
+  if (bytes > kMaxSmallBuffer) {
+    void* p = std::malloc(bytes);
+    if (!p) std::abort();  // out of host memory
+    return p;
+  }
+  size_t cls = (bytes - 1) / kGranule;
+  void*& head = buffer_lists_[cls];
+  if (!head) {
+    size_t slot = (cls + 1) * kGranule;
+    char* chunk = static_cast<char*>(std::malloc(kArenaBytes));
+    if (!chunk) std::abort();
+    buffer_chunks_.push_back(chunk);
+    for (size_t off = 0; off + slot <= kArenaBytes; off += slot) {
+      void* b = chunk + off;
+      *static_cast<void**>(b) = head;
+      head = b;
+    }
+  }
+  void* b = head;
+  head = *static_cast<void**>(b);
+  return b;
+}
+
+void Heap::free_buffer(void* p, size_t bytes) {
+  if (!p) return;
+  note_external_free(bytes);
+  if (bytes == 0) bytes = 1;
+  if (bytes > kMaxSmallBuffer) {
+    std::free(p);
+    return;
+  }
+  size_t cls = (bytes - 1) / kGranule;
+  *static_cast<void**>(p) = buffer_lists_[cls];
+  buffer_lists_[cls] = p;
+}
+
+void* Heap::realloc_buffer(void* p, size_t old_bytes, size_t new_bytes) {
+  if (p && old_bytes > kMaxSmallBuffer && new_bytes > kMaxSmallBuffer) {
+    note_external_free(old_bytes);
+    note_external_alloc(new_bytes);
+    void* q = std::realloc(p, new_bytes);
+    if (!q) std::abort();
+    return q;
+  }
+  void* q = alloc_buffer(new_bytes);
+  if (p) {
+    std::memcpy(q, p, old_bytes < new_bytes ? old_bytes : new_bytes);
+    free_buffer(p, old_bytes);
+  }
+  return q;
+}
+
+void Heap::new_arena(size_t cls) {
+  uint32_t slot = static_cast<uint32_t>((cls + 1) * kGranule);
+  void* mem = std::aligned_alloc(kGranule, kArenaBytes);
+  if (!mem) std::abort();  // out of host memory: nothing sensible to do
+  Arena* a = static_cast<Arena*>(mem);
+  a->slot_size = slot;
+  a->nslots = static_cast<uint32_t>((kArenaBytes - (a->slots() - reinterpret_cast<char*>(a))) / slot);
+  SizeClass& sc = classes_[cls];
+  a->next = sc.arenas;
+  sc.arenas = a;
+  // Chain the new slots in address order.
+  char* p = a->slots() + static_cast<size_t>(a->nslots - 1) * slot;
+  for (uint32_t i = 0; i < a->nslots; ++i, p -= slot) {
+    Object* o = reinterpret_cast<Object*>(p);
+    o->kind = Kind::Free;
+    o->gc_mark = 0;
+    o->gc_next = sc.free_list;
+    sc.free_list = o;
+  }
+}
+
+void* Heap::alloc_large(size_t size) {
+  void* mem = std::malloc(size);
+  if (!mem) std::abort();  // out of host memory: nothing sensible to do
+  Object* o = static_cast<Object*>(mem);
+  o->gc_next = large_;
+  large_ = o;
   object_bytes_ += size;
   account(size);
+  return mem;
 }
 
 void Heap::account(size_t bytes) {
@@ -56,10 +155,55 @@ void Heap::note_external_alloc(size_t bytes) {
   account(bytes);
 }
 
-void Heap::sweep() {
-  Object** link_ptr = &objects_;
+void Heap::sweep_small(uint64_t& live, uint64_t& live_bytes) {
+  // Pass 1: finalize the dead (a finalizer may read its type, which may be dead too,
+  // so no slot is reused before every finalizer has run). Pass 2: free them.
+  for (SizeClass& sc : classes_)
+    for (Arena* a = sc.arenas; a; a = a->next) {
+      char* p = a->slots();
+      for (uint32_t i = 0; i < a->nslots; ++i, p += a->slot_size) {
+        Object* o = reinterpret_cast<Object*>(p);
+        if (o->kind == Kind::Free || o->gc_mark) continue;
+        finalize_object(o, *this);
+      }
+    }
+  constexpr int kKeepEmpty = 4;  // empty arenas kept per class (allocation churn)
+  for (SizeClass& sc : classes_) {
+    sc.free_list = nullptr;
+    int kept_empty = 0;
+    Arena** link = &sc.arenas;
+    while (Arena* a = *link) {
+      uint32_t used = 0;
+      Object* chain = sc.free_list;
+      char* p = a->slots() + static_cast<size_t>(a->nslots - 1) * a->slot_size;
+      for (uint32_t i = 0; i < a->nslots; ++i, p -= a->slot_size) {
+        Object* o = reinterpret_cast<Object*>(p);
+        if (o->kind != Kind::Free && o->gc_mark) {
+          o->gc_mark = 0;
+          ++used;
+          continue;
+        }
+        o->kind = Kind::Free;
+        o->gc_next = chain;
+        chain = o;
+      }
+      if (used == 0 && ++kept_empty > kKeepEmpty) {
+        // an empty arena (not the newest): give it back
+        *link = a->next;
+        std::free(a);
+        continue;
+      }
+      sc.free_list = chain;
+      live += used;
+      live_bytes += static_cast<uint64_t>(used) * a->slot_size;
+      link = &a->next;
+    }
+  }
+}
+
+void Heap::sweep_large(uint64_t& live, uint64_t& live_bytes) {
+  Object** link_ptr = &large_;
   Object* dead = nullptr;
-  uint64_t live = 0, live_bytes = 0;
   while (Object* o = *link_ptr) {
     if (o->gc_mark) {
       o->gc_mark = 0;
@@ -72,13 +216,18 @@ void Heap::sweep() {
       dead = o;
     }
   }
-  // Finalize every dead object before freeing any (a finalizer reads its type).
   for (Object* o = dead; o; o = o->gc_next) finalize_object(o, *this);
   while (dead) {
     Object* next = dead->gc_next;
     std::free(dead);
     dead = next;
   }
+}
+
+void Heap::sweep() {
+  uint64_t live = 0, live_bytes = 0;
+  sweep_small(live, live_bytes);
+  sweep_large(live, live_bytes);
   object_bytes_ = live_bytes;
   stats_.collections++;
   stats_.objects_live = live;
@@ -235,6 +384,7 @@ void trace_object(Object* o, GcTracer& t) {
     case Kind::Other:
       if (o->type->slots.trace) o->type->slots.trace(o, t);
       break;
+    case Kind::Free: break;
   }
 }
 

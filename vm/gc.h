@@ -9,10 +9,12 @@
 // back-edge or an allocating instruction), where every live value is in a VM
 // register, a global, or another root. Native code may therefore hold raw Object*
 // in C++ locals freely, *except* across a call back into Python code (the callee
-// runs safepoints): such values must be rooted with VM::TempRoot (vm/vm.h).
+// runs safepoints): such values must be rooted, with VM::TempRoot (scoped) or
+// vm.root(v) (kept until the native function returns; vm/vm.h).
 //
 // Invariants:
-//   I1  Every object is on exactly one list: `objects_` (all live-or-unswept objects).
+//   I1  Every object is either in a slot of a small-object arena or on the `large_`
+//       list; a free arena slot has kind Kind::Free and is on its class's free list.
 //   I2  Between collections every mark bit is 0; collect() leaves it so.
 //   I3  Tracing is iterative (explicit mark stack), so deep structures cannot overflow
 //       the C stack — GcTracer::drain().
@@ -62,29 +64,43 @@ struct HeapStats {
   uint64_t bytes_allocated = 0;  // since VM start
 };
 
+// Small objects (up to kMaxSmall bytes) live in 64 KiB arenas carved into equal
+// slots, one arena list per 16-byte size class; free slots are chained through
+// gc_next and tagged Kind::Free. Larger objects are malloc'd and kept on a list.
+//
+//   arena: [ArenaHeader | slot | slot | ... ]   (slots of one size class)
 class Heap {
  public:
+  static constexpr size_t kGranule = 16;
+  static constexpr size_t kMaxSmall = 512;
+  static constexpr size_t kNumClasses = kMaxSmall / kGranule;  // class i: (i+1)*16 bytes
+  static constexpr size_t kArenaBytes = 64 * 1024;
+
   Heap();
   ~Heap();
   Heap(const Heap&) = delete;
   Heap& operator=(const Heap&) = delete;
 
   // Allocates and constructs a T (which derives from Object) with `extra` trailing
-  // bytes, initialises the header and links it on the object list.
+  // bytes and initialises the header.
   template <class T, class... Args>
   T* make(Type* type, Kind kind, size_t extra, Args&&... args) {
     size_t size = sizeof(T) + extra;
-    void* mem = std::malloc(size);
-    if (!mem) std::abort();  // out of host memory: nothing sensible to do
+    void* mem = size <= kMaxSmall ? alloc_small(size) : alloc_large(size);
     T* obj = new (mem) T(std::forward<Args>(args)...);
     obj->type = type;
     obj->kind = kind;
     obj->gc_mark = 0;
     obj->flags = 0;
     obj->aux = 0;
-    link(obj, size);
     return obj;
   }
+
+  // Raw buffers owned by objects (list items, dict/set tables): small ones come from
+  // per-size free lists, larger ones from malloc. Counted as external memory (I5).
+  void* alloc_buffer(size_t bytes);
+  void* realloc_buffer(void* p, size_t old_bytes, size_t new_bytes);
+  void free_buffer(void* p, size_t bytes);
 
   void note_external_alloc(size_t bytes);
   void note_external_free(size_t bytes) { external_bytes_ -= bytes <= external_bytes_ ? bytes : external_bytes_; }
@@ -105,11 +121,41 @@ class Heap {
   uint64_t bytes_in_use() const { return object_bytes_ + external_bytes_; }
 
  private:
-  void link(Object* obj, size_t size);
+  struct Arena {
+    Arena* next;
+    uint32_t slot_size;
+    uint32_t nslots;
+    char* slots() { return reinterpret_cast<char*>(this) + kGranule * ((sizeof(Arena) + kGranule - 1) / kGranule); }
+  };
+  struct SizeClass {
+    Arena* arenas = nullptr;
+    Object* free_list = nullptr;
+  };
+
+  void* alloc_small(size_t size) {
+    size_t cls = (size - 1) / kGranule;
+    SizeClass& sc = classes_[cls];
+    if (!sc.free_list) new_arena(cls);
+    Object* o = sc.free_list;
+    sc.free_list = o->gc_next;
+    size_t slot = (cls + 1) * kGranule;
+    object_bytes_ += slot;
+    account(slot);
+    return o;
+  }
+  void* alloc_large(size_t size);
+  void new_arena(size_t cls);
   void account(size_t bytes);
   void sweep();
+  void sweep_small(uint64_t& live, uint64_t& live_bytes);
+  void sweep_large(uint64_t& live, uint64_t& live_bytes);
 
-  Object* objects_ = nullptr;
+  static constexpr size_t kMaxSmallBuffer = 256;
+  void* buffer_lists_[kMaxSmallBuffer / kGranule] = {};  // free small buffers per class
+  std::vector<void*> buffer_chunks_;
+
+  SizeClass classes_[kNumClasses];
+  Object* large_ = nullptr;  // malloc'd objects, chained through gc_next
   uint64_t object_bytes_ = 0;
   uint64_t external_bytes_ = 0;
   uint64_t since_gc_ = 0;

@@ -62,7 +62,9 @@ Value generator_resume(VM& vm, Generator* g, Value sent, Value throw_exc) {
     vm.set_pending(throw_exc);
     vm.set_resume_with_exception();
   }
-  return vm.run_frame(vm.frames().size() - 1);
+  Value r = vm.run_frame(vm.frames().size() - 1);
+  if (!failed(r) && g->state == GenState::Finished) return Value();  // returned: exhausted
+  return r;
 }
 
 namespace {

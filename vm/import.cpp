@@ -159,7 +159,7 @@ bool import_star(VM& vm, Frame& f, Value module) {
   }
   Dict* src = as_module(module)->dict;
   Dict* dst = f.locals ? f.locals : f.globals;
-  Value all = dict_get_str(src, vm.intern("__all__"));
+  Value all = dict_get_str(src, vm.names().all);
   if (!all.is_undef()) {
     return for_each(vm, all, [&](Value n) {
       if (!is_kind(n, Kind::Str)) return true;

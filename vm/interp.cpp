@@ -171,6 +171,10 @@ op_STORE_GLOBAL: {
   }
   SAVE_PC();
   dict_set_str(heap, g, c.name, R[ins.a]);
+  c.kind = 1;
+  c.version = g->layout_version;
+  c.value = Value::from_obj(g);
+  c.index = dict_find_str(g, c.name);
   NEXT();
 }
 op_DEL_GLOBAL: {

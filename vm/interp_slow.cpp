@@ -316,7 +316,7 @@ bool dict_update(VM& vm, Value dict, Value other, bool for_call) {
   Dict* d = as_dict(dict);
   if (!for_call) {
     if (!is_kind(other, Kind::Dict) &&
-        getattr_or_undef(vm, other, vm.intern("keys")).is_undef()) {
+        getattr_or_undef(vm, other, vm.names().keys).is_undef()) {
       if (vm.has_pending()) return false;
       vm.raise_fmt(vm.exc().TypeError, "'%s' object is not a mapping", type_name(vm, other));
       return false;
@@ -324,7 +324,7 @@ bool dict_update(VM& vm, Value dict, Value other, bool for_call) {
     return dict_merge_from(vm, d, other);
   }
   // f(**m): keys must be strings and unique
-  if (!is_kind(other, Kind::Dict) && getattr_or_undef(vm, other, vm.intern("keys")).is_undef()) {
+  if (!is_kind(other, Kind::Dict) && getattr_or_undef(vm, other, vm.names().keys).is_undef()) {
     if (vm.has_pending()) return false;
     vm.raise_fmt(vm.exc().TypeError, "argument after ** must be a mapping, not %s",
                  type_name(vm, other));
@@ -423,7 +423,7 @@ Value make_function(VM& vm, const Frame& f, Proto* proto, Value defaults, Value 
   fn->qualname = proto->qualname;
   fn->doc = Value::none();
   if (!proto->consts.empty() && (proto->proto_flags & kProtoHasDocstring)) fn->doc = proto->consts[0];
-  Value mod = dict_get_str(f.globals, vm.intern("__name__"));
+  Value mod = dict_get_str(f.globals, vm.names().name);
   fn->module = is_kind(mod, Kind::Str) ? as_str(mod) : nullptr;
   return Value::from_obj(fn);
 }

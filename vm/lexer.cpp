@@ -19,11 +19,13 @@
 #include <cstdio>
 #include <iterator>
 
+#include "vm/parser.h"  // kMaxNesting
+
 namespace pyjitvm::vm {
 
 namespace {
 
-constexpr size_t kMaxLevel = 200;   // CPython MAXLEVEL: bracket nesting
+constexpr size_t kMaxLevel = kMaxNesting;  // CPython MAXLEVEL: bracket nesting
 constexpr size_t kMaxIndent = 100;  // CPython MAXINDENT: indentation levels
 constexpr int kTabSize = 8;
 
@@ -160,8 +162,11 @@ const char* token_kind_name(TokenKind kind) {
 }
 
 TokenKind keyword_kind(std::string_view word) {
+  if (word.size() < 2 || word.size() > 8) return TokenKind::Name;
+  char c = word[0];
+  if (!((c >= 'a' && c <= 'y') || c == 'F' || c == 'N' || c == 'T')) return TokenKind::Name;
   for (const KeywordEntry& k : kKeywords) {
-    if (k.word == word) return k.kind;
+    if (k.word.size() == word.size() && k.word[0] == c && k.word == word) return k.kind;
   }
   return TokenKind::Name;
 }

@@ -14,9 +14,8 @@ void list_reserve(Heap& heap, List* l, size_t n) {
   if (n <= l->cap) return;
   size_t cap = l->cap < 4 ? 4 : l->cap + (l->cap >> 1);
   if (cap < n) cap = n;
-  auto* items = static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)));
-  if (!items) std::abort();
-  heap.note_external_alloc((cap - l->cap) * sizeof(Value));
+  auto* items = static_cast<Value*>(
+      heap.realloc_buffer(l->items, l->cap * sizeof(Value), cap * sizeof(Value)));
   l->items = items;
   l->cap = cap;
 }
@@ -28,8 +27,7 @@ void list_resize(Heap& heap, List* l, size_t n) {
 }
 
 void list_free_buffer(Heap& heap, List* l) {
-  heap.note_external_free(l->cap * sizeof(Value));
-  std::free(l->items);
+  heap.free_buffer(l->items, l->cap * sizeof(Value));
   l->items = nullptr;
   l->len = l->cap = 0;
 }

@@ -221,7 +221,7 @@ Value list_repeat(VM& vm, List* l, Value n) {
 
 bool is_index_like(VM& vm, Value v) {
   return v.is_int() || v.is_bool() || is_kind(v, Kind::BigInt) ||
-         (v.is_obj() && !lookup_in_mro(vm.type_of(v), vm.intern("__index__")).is_undef());
+         (v.is_obj() && !lookup_in_mro(vm.type_of(v), vm.names().index).is_undef());
 }
 
 Value list_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
@@ -473,7 +473,7 @@ void init_list_type(VM& vm) {
   };
   add_methods(vm, t, kMethods);
   t->slots.hash = hash_unhashable;
-  dict_set_str(vm.heap(), t->dict, vm.intern("__hash__"), Value::none());
+  dict_set_str(vm.heap(), t->dict, vm.names().hash, Value::none());
 }
 
 // Shared with tuple_type.cpp.

@@ -13,24 +13,12 @@
 
 namespace pyjitvm::vm {
 
-namespace {
-
-struct Param {
-  std::string_view name;
-  bool optional = false;
+ArgSpec::ArgSpec(const char* name, std::initializer_list<const char*> words) : fname(name) {
   bool kwonly = false;
-  bool posonly = false;
-  bool star = false;     // *args
-  bool starstar = false; // **kwargs
-};
-
-std::vector<Param> parse_spec(const ArgSpec& spec) {
-  std::vector<Param> out;
-  bool kwonly = false;
-  for (const char* p : spec.params) {
+  for (const char* p : words) {
     std::string_view w = p;
     if (w == "/") {
-      for (Param& q : out) q.posonly = true;
+      for (Param& q : params) q.posonly = true;
       continue;
     }
     if (w == "*") {
@@ -52,24 +40,25 @@ std::vector<Param> parse_spec(const ArgSpec& spec) {
     }
     q.name = w;
     q.kwonly = kwonly && !q.star && !q.starstar;
-    out.push_back(q);
+    params.push_back(q);
   }
-  return out;
+  for (size_t i = 0; i < params.size(); ++i) {
+    const Param& q = params[i];
+    if (q.star) star_index = static_cast<int>(i);
+    else if (q.starstar) starstar_index = static_cast<int>(i);
+    else if (!q.kwonly) {
+      ++npos;
+      if (!q.optional) ++nrequired_pos;
+    }
+  }
 }
 
-}  // namespace
-
 bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
-  std::vector<Param> params = parse_spec(spec);
+  const std::vector<ArgSpec::Param>& params = spec.params;
   size_t n = params.size();
   for (size_t i = 0; i < n; ++i) out[i] = Value();
-  size_t npos_params = 0;
-  int star_index = -1, starstar_index = -1;
-  for (size_t i = 0; i < n; ++i) {
-    if (params[i].star) star_index = static_cast<int>(i);
-    else if (params[i].starstar) starstar_index = static_cast<int>(i);
-    else if (!params[i].kwonly) ++npos_params;
-  }
+  size_t npos_params = spec.npos;
+  int star_index = spec.star_index, starstar_index = spec.starstar_index;
   // positional
   size_t pi = 0;
   uint32_t ai = 0;
@@ -83,10 +72,7 @@ bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
   }
   if (ai < args.argc) {
     if (star_index < 0) {
-      size_t required = 0;
-      for (const Param& p : params)
-        if (!p.kwonly && !p.star && !p.starstar && !p.optional) ++required;
-      if (required == npos_params)
+      if (spec.nrequired_pos == npos_params)
         vm.raise_fmt(vm.exc().TypeError, "%s() takes exactly %zu argument%s (%u given)",
                      spec.fname, npos_params, npos_params == 1 ? "" : "s", args.argc);
       else
@@ -96,14 +82,14 @@ bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
     }
     Tuple* rest = vm.new_tuple(args.argc - ai);
     for (uint32_t k = ai; k < args.argc; ++k) (*rest)[k - ai] = args[k];
-    out[star_index] = Value::from_obj(rest);
+    out[star_index] = vm.root(Value::from_obj(rest));
   } else if (star_index >= 0) {
     out[star_index] = Value::from_obj(vm.empty_tuple());
   }
   Dict* extra = nullptr;
   if (starstar_index >= 0) {
     extra = vm.new_dict();
-    out[starstar_index] = Value::from_obj(extra);
+    out[starstar_index] = vm.root(Value::from_obj(extra));
   }
   // keywords
   uint32_t nkw = args.nkw();
@@ -132,7 +118,7 @@ bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
     out[j] = v;
   }
   for (size_t j = 0; j < n; ++j) {
-    const Param& p = params[j];
+    const ArgSpec::Param& p = params[j];
     if (p.star || p.starstar || p.optional || !out[j].is_undef()) continue;
     if (p.kwonly)
       vm.raise_fmt(vm.exc().TypeError, "%s() missing required keyword-only argument: '%.*s'",

@@ -26,14 +26,32 @@
 #include <initializer_list>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "vm/vm.h"
 
 namespace pyjitvm::vm {
 
-struct ArgSpec {
+// Built once (declare it `static const`): the parameter words are parsed in the
+// constructor, so parse_args() does no string work per call.
+class ArgSpec {
+ public:
+  struct Param {
+    std::string_view name;
+    bool optional = false;
+    bool kwonly = false;
+    bool posonly = false;
+    bool star = false;      // *args
+    bool starstar = false;  // **kwargs
+  };
+  ArgSpec(const char* fname, std::initializer_list<const char*> words);
+
   const char* fname;
-  std::initializer_list<const char*> params;
+  std::vector<Param> params;
+  size_t npos = 0;          // positional-or-keyword + positional-only parameters
+  size_t nrequired_pos = 0;
+  int star_index = -1;
+  int starstar_index = -1;
 };
 
 [[nodiscard]] bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec,

@@ -21,7 +21,6 @@
 #include "vm/numfmt.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 
 #include "vm/numfmt_unicode.h"
@@ -193,19 +192,13 @@ NumStatus format_char(const IntArg& v, const FormatSpec& spec, std::string& out)
     return NumStatus::error(NumErrorKind::kOverflowError, "%c arg not in range(0x110000)");
   }
   if (numfmt_detail::too_long(spec.width, -1)) return numfmt_detail::memory_error();
-  NumberParts parts;
-  utf8_append(parts.rest, static_cast<char32_t>(c));
+  std::string body;
+  utf8_append(body, static_cast<char32_t>(c));
   const Resolved r = resolve(spec, true);
-  // The character counts as one column whatever its UTF-8 length.
-  std::string body = parts.rest;
-  if (r.align == '=') {
-    out.clear();
-    append_fill(out, r.fill, spec.width - 1);
-    out += body;
-  } else {
-    out.clear();
-    numfmt_detail::pad_text(body, 1, r.fill, r.align, spec.width, out);
-  }
+  out.clear();
+  // The character is one column whatever its UTF-8 length; '=' pads in front of it, as
+  // CPython lays it out as a number made only of "rest".
+  numfmt_detail::pad_text(body, 1, r.fill, r.align == '=' ? '>' : r.align, spec.width, out);
   return NumStatus::success();
 }
 
@@ -230,7 +223,9 @@ NumStatus format_int_impl(const IntArg& v, const FormatSpec& spec, std::string& 
     default:
       return value_error(numfmt_detail::unknown_code_message(spec.type, type_name));
   }
-  if (spec.precision != -1) return value_error("Precision not allowed in integer format specifier");
+  if (spec.precision != -1) {
+    return value_error("Precision not allowed in integer format specifier");
+  }
   if (spec.no_neg_0) {
     return value_error("Negative zero coercion (z) not allowed in integer format specifier");
   }
@@ -241,7 +236,7 @@ NumStatus format_int_impl(const IntArg& v, const FormatSpec& spec, std::string& 
   if (!st.ok()) return st;
   if (spec.type == 'X') {
     std::transform(parts.digits.begin(), parts.digits.end(), parts.digits.begin(),
-                   [](char c) { return static_cast<char>(std::toupper(c)); });
+                   [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; });
   }
   if (spec.alternate && base != 10) {
     parts.prefix = base_prefix(base);

@@ -366,9 +366,9 @@ class PercentWalker {
                                 is_width ? "Python int too large to convert to C ssize_t"
                                          : "Python int too large to convert to C int");
       }
-      if (is_width && value < 0) {
+      if (is_width && value < 0) {  // '-' flag; -2**63 has no positive twin: no padding
         spec.left = true;
-        value = -value;
+        value = value == INT64_MIN ? 0 : -value;
       }
       if (!is_width && value < 0) value = 0;
       return NumStatus::success();

@@ -43,6 +43,7 @@ enum class Kind : uint8_t {
   Function, NativeFunction, BoundMethod, Cell, Proto, Module, Instance, Exception,
   Generator, StaticMethod, ClassMethod, Property, Singleton,
   Other,  // defined outside vm/ core: layout described by type->slots.trace/finalize
+  Free,   // an unused heap slot (vm/gc.h), never seen outside the heap
 };
 
 struct Object {

@@ -29,7 +29,7 @@ std::string qualified_name(VM& vm, Type* t) {
     out += t->module_name->view();
     out += ".";
   }
-  Value q = t->dict ? dict_get_str(t->dict, vm.intern("__qualname__")) : Value();
+  Value q = t->dict ? dict_get_str(t->dict, vm.names().qualname) : Value();
   if (is_kind(q, Kind::Str))
     out += as_str(q)->view();
   else

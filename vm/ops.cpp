@@ -347,7 +347,7 @@ bool index_of(VM& vm, Value v, int64_t& out) {
     return false;
   }
   if (v.is_obj()) {
-    Value m = lookup_in_mro(v.as_obj()->type, vm.intern("__index__"));
+    Value m = lookup_in_mro(v.as_obj()->type, vm.names().index);
     if (!m.is_undef()) {
       Value r = vm.call(m, {v});
       if (failed(r)) return false;
@@ -373,7 +373,7 @@ bool to_double(VM& vm, Value v, double& out) {
   }
   if (is_kind(v, Kind::BigInt)) return int_to_double(vm, v, out);
   if (v.is_obj()) {
-    Value m = lookup_in_mro(v.as_obj()->type, vm.intern("__float__"));
+    Value m = lookup_in_mro(v.as_obj()->type, vm.names().float_);
     if (!m.is_undef()) {
       Value r = vm.call(m, {v});
       if (failed(r)) return false;
@@ -411,7 +411,7 @@ Value attribute_error(VM& vm, Value obj, Str* name) {
 Value generic_getattr(VM& vm, Value obj, Str* name) {
   Type* t = vm.type_of(obj);
   std::string_view n = name->view();
-  if (n.size() == 9 && n[0] == '_') {
+  if ((n.size() == 8 || n.size() == 9) && n[0] == '_') {
     if (n == "__class__") return Value::from_obj(t);
     if (n == "__dict__" && obj.is_obj() && has_dict(obj.as_obj())) {
       auto* o = static_cast<DictObject*>(obj.as_obj());
@@ -489,7 +489,7 @@ Value getitem(VM& vm, Value obj, Value key) {
   Type* t = vm.type_of(obj);
   if (t->slots.getitem) return t->slots.getitem(vm, obj, key);
   if (is_kind(obj, Kind::Type)) {
-    Value m = lookup_in_mro(as_type(obj), vm.intern("__class_getitem__"));
+    Value m = lookup_in_mro(as_type(obj), vm.names().class_getitem);
     if (!m.is_undef()) return vm.call(m, {obj, key});
     return vm.raise_fmt(vm.exc().TypeError, "type '%s' is not subscriptable",
                         as_type(obj)->name->data());

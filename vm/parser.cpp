@@ -28,13 +28,6 @@ Parser::Parser(const Lexer& lexer, std::string_view source, ast::Arena& arena)
 
 // ---------------------------------------------------------------- tokens
 
-const Token& Parser::tok(int ahead) {
-  size_t i = std::min(pos_ + static_cast<size_t>(ahead), toks_.size() - 1);
-  if (i > furthest_) furthest_ = i;
-  if (toks_[i].kind == TokenKind::Error) reached_error_token_ = true;
-  return toks_[i];
-}
-
 bool Parser::accept(TokenKind k) {
   if (!at(k)) return false;
   take();
@@ -47,7 +40,9 @@ const Token& Parser::take() {
   return t;
 }
 
-std::string_view Parser::text(const Token& t) const { return src_.substr(t.start, t.end - t.start); }
+std::string_view Parser::text(const Token& t) const {
+  return src_.substr(t.start, t.end - t.start);
+}
 
 bool Parser::starts_expression(TokenKind k) const {
   switch (k) {

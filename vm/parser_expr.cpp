@@ -560,33 +560,8 @@ bool Parser::arguments(ast::Call* call) {
       error_tokens(t, tok(1), "cannot assign to " + std::string(text(t)));
       return false;
     } else {
-      // (assignment_expression | expression !':=') !'=': no invalid_named_expression here
-      ast::Expr* e;
-      if (at(TokenKind::Name) && kind(1) == TokenKind::ColonEqual) {
-        e = named_expression();
-      } else {
-        e = expression();
-        if (e != nullptr && at(TokenKind::ColonEqual)) return reject();
-      }
+      ast::Expr* e = positional_argument(call);
       if (e == nullptr) return false;
-      if (at(TokenKind::Equal)) {
-        error_tokens(t, tok(), "expression cannot contain assignment, perhaps you meant \"==\"?");
-        return false;
-      }
-      if (at(TokenKind::KwFor) || (at(TokenKind::KwAsync) && kind(1) == TokenKind::KwFor)) {
-        bool alone = call->args.empty() && call->keywords.empty();
-        auto* g = make<ast::GeneratorExp>(Span{});
-        g->elt = e;
-        if (!comprehension_clauses(g->generators)) return false;
-        if (!alone || !at(TokenKind::RPar)) {
-          const ast::Comprehension* lastc = g->generators.back();
-          const ast::Node* end = lastc->ifs.empty() ? lastc->iter : lastc->ifs.back();
-          error_range(e, end, "Generator expression must be parenthesized");
-          return false;
-        }
-        e = g;
-        bare_genexp_ = g;  // call() sets its span once ')' is consumed
-      }
       if (seen_keyword || seen_double_star) {
         positional_error = seen_double_star
                                ? "positional argument follows keyword argument unpacking"
@@ -602,6 +577,38 @@ bool Parser::arguments(ast::Call* call) {
     return false;
   }
   return true;
+}
+
+// One positional argument: (assignment_expression | expression !':=') !'=', or the
+// generator expression of f(x for x in y).
+ast::Expr* Parser::positional_argument(ast::Call* call) {
+  const Token& t = tok();
+  ast::Expr* e;
+  if (at(TokenKind::Name) && kind(1) == TokenKind::ColonEqual) {
+    e = named_expression();
+  } else {  // no invalid_named_expression here: invalid_kwarg below has the message
+    e = expression();
+    if (e != nullptr && at(TokenKind::ColonEqual)) return fail();
+  }
+  if (e == nullptr) return nullptr;
+  if (at(TokenKind::Equal)) {
+    return error_tokens(t, tok(),
+                        "expression cannot contain assignment, perhaps you meant \"==\"?");
+  }
+  if (at(TokenKind::KwFor) || (at(TokenKind::KwAsync) && kind(1) == TokenKind::KwFor)) {
+    bool alone = call->args.empty() && call->keywords.empty();
+    auto* g = make<ast::GeneratorExp>(Span{});
+    g->elt = e;
+    if (!comprehension_clauses(g->generators)) return nullptr;
+    if (!alone || !at(TokenKind::RPar)) {
+      const ast::Comprehension* lastc = g->generators.back();
+      const ast::Node* end = lastc->ifs.empty() ? lastc->iter : lastc->ifs.back();
+      return error_range(e, end, "Generator expression must be parenthesized");
+    }
+    bare_genexp_ = g;  // call() sets its span once ')' is consumed
+    return g;
+  }
+  return e;
 }
 
 ast::Expr* Parser::subscript(ast::Expr* value) {

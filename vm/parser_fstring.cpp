@@ -15,8 +15,9 @@
 //   I1  Adjacent literal pieces (across tokens too) merge into one Constant; empty
 //       ones are dropped — `flush_literal()`.
 //   I2  Constant and FormattedValue parts of a JoinedStr carry the span of the whole
-//       string group; a format spec's JoinedStr spans from the group's start to the end
-//       of the token holding it (CPython 3.11's positions) — `fstring_field()`.
+//       string group, except that a format spec's JoinedStr and its trailing text span
+//       the token holding them (CPython 3.11's positions) — `fstring_field()`,
+//       `parse_fstring()`.
 //   I3  Errors found while scanning strings are reported at the token after the last
 //       STRING token, as CPython does (it decodes in the `strings` rule's action).
 #include <string>
@@ -188,9 +189,9 @@ ast::JoinedStr* Parser::finish_joined(ast::ExprList& parts, const Span& span) {
 bool Parser::parse_fstring(FStringState& st, std::string_view body, size_t& i,
                            uint32_t body_offset, const Token& t, bool raw, int depth,
                            ast::ExprList& parts) {
-  auto flush_literal = [&] {
+  auto flush_literal = [&](const Span& span) {
     if (st.literal.empty()) return;
-    auto* c = make<ast::Constant>(st.whole);
+    auto* c = make<ast::Constant>(span);
     c->ckind = ast::ConstKind::Str;
     c->text = std::move(st.literal);
     st.literal.clear();
@@ -239,10 +240,12 @@ bool Parser::parse_fstring(FStringState& st, std::string_view body, size_t& i,
     }
     ast::Expr* field = fstring_field(st, body, i, body_offset, t, raw, depth);
     if (field == nullptr) return false;
-    flush_literal();
+    flush_literal(st.whole);
     parts.push_back(field);
   }
-  if (depth > 0) flush_literal();
+  // A format spec's trailing text gets the span of the token holding it (CPython
+  // finishes the spec with that token as first and last token).
+  if (depth > 0) flush_literal(Span{t.line, t.col, t.end_line, t.end_col});
   return true;
 }
 
@@ -294,8 +297,7 @@ ast::Expr* Parser::fstring_field(FStringState& st, std::string_view body, size_t
     if (!parse_fstring(spec_state, body, i, body_offset, t, raw, depth + 1, spec_parts)) {
       return nullptr;
     }
-    Span spec_span{st.first->line, st.first->col, t.end_line, t.end_col};
-    spec = finish_joined(spec_parts, spec_span);
+    spec = finish_joined(spec_parts, Span{t.line, t.col, t.end_line, t.end_col});
   }
   if (i >= n || body[i] != '}') return scan_error("f-string: expecting '}'");
   ++i;

@@ -63,7 +63,13 @@ class Parser {
   friend struct DepthGuard;
 
   // ---------------------------------------------------------------- tokens
-  const Token& tok(int ahead = 0);
+  const Token& tok(int ahead = 0) {  // hot: inline
+    size_t i = pos_ + static_cast<size_t>(ahead);
+    if (i >= toks_.size()) i = toks_.size() - 1;
+    if (i > furthest_) furthest_ = i;
+    if (toks_[i].kind == TokenKind::Error) reached_error_token_ = true;
+    return toks_[i];
+  }
   TokenKind kind(int ahead = 0) { return tok(ahead).kind; }
   bool at(TokenKind k) { return kind() == k; }
   bool accept(TokenKind k);
@@ -158,6 +164,8 @@ class Parser {
   ast::Stmt* match_stmt();
   bool looks_like_match();
   ast::Arguments* parameters(TokenKind closer, bool lambda);
+  bool star_parameter(ast::Arguments* a, TokenKind closer, bool lambda);
+  std::nullptr_t tuple_parameter_error(const Token& open);
   ast::Arg* parameter(bool lambda);
   ast::Arguments* empty_arguments();
 
@@ -185,6 +193,7 @@ class Parser {
   ast::Expr* finish_dict(const Token& open, ast::Expr* first_key, ast::Expr* first_value);
   ast::Expr* call(ast::Expr* func);
   bool arguments(ast::Call* call);
+  ast::Expr* positional_argument(ast::Call* call);
   ast::Expr* subscript(ast::Expr* value);
   ast::Expr* slice_item();
   bool comprehension_clauses(std::vector<ast::Comprehension*>& out);

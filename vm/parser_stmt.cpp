@@ -637,20 +637,8 @@ ast::Arguments* Parser::parameters(TokenKind closer, bool lambda) {
       a->args.clear();
     } else if (at(TokenKind::Star)) {
       if (seen_star) return error_tokens(t, t, "* argument may appear only once");
-      take();
       seen_star = true;
-      if (at(TokenKind::Name)) {
-        a->vararg = parameter(lambda);
-        if (a->vararg == nullptr) return nullptr;
-        if (at(TokenKind::Equal)) {
-          return error_at_token(tok(), "var-positional argument cannot have default value");
-        }
-      } else if (at(closer) || (at(TokenKind::Comma) &&
-                                (kind(1) == closer || kind(1) == TokenKind::DoubleStar))) {
-        // def: at the '*'; lambda: CPython's plain RAISE_SYNTAX_ERROR (last token)
-        if (lambda) return error_last_token("named arguments must follow bare *");
-        return error_tokens(t, t, "named arguments must follow bare *");
-      }
+      if (!star_parameter(a, closer, lambda)) return nullptr;
     } else if (at(TokenKind::DoubleStar)) {
       take();
       a->kwarg = parameter(lambda);
@@ -684,28 +672,56 @@ ast::Arguments* Parser::parameters(TokenKind closer, bool lambda) {
         a->args.push_back(arg);
       }
     } else if (at(TokenKind::LPar) && !lambda) {
-      // def f(a, (b, c)): a Python 2 tuple parameter
-      SyntaxErrorInfo found;
-      {
-        Speculation spec(*this);
-        take();
-        bool names = at(TokenKind::Name);
-        while (names && accept(TokenKind::Name)) {
-          if (!accept(TokenKind::Comma)) break;
-        }
-        if (names && at(TokenKind::RPar)) {
-          error_tokens(t, tok(), "Function parameters cannot be parenthesized");
-          found = err_;
-        }
-      }
-      if (found.line != 0) return adopt_error(found);
-      return fail();
+      return tuple_parameter_error(t);
     } else {
       return fail();
     }
     if (!accept(TokenKind::Comma)) break;
   }
   return a;
+}
+
+// `*args` or a bare `*` (pos_ at the '*').
+bool Parser::star_parameter(ast::Arguments* a, TokenKind closer, bool lambda) {
+  const Token& star = take();
+  if (at(TokenKind::Name)) {
+    a->vararg = parameter(lambda);
+    if (a->vararg == nullptr) return false;
+    if (at(TokenKind::Equal)) {
+      error_at_token(tok(), "var-positional argument cannot have default value");
+      return false;
+    }
+  } else if (at(closer) || (at(TokenKind::Comma) &&
+                            (kind(1) == closer || kind(1) == TokenKind::DoubleStar))) {
+    // def: at the '*'; lambda: CPython's plain RAISE_SYNTAX_ERROR (last token)
+    if (lambda) {
+      error_last_token("named arguments must follow bare *");
+    } else {
+      error_tokens(star, star, "named arguments must follow bare *");
+    }
+    return false;
+  }
+  return true;
+}
+
+// def f(a, (b, c)): a Python 2 tuple parameter gets its own message; anything else
+// starting with '(' is plain invalid syntax.
+std::nullptr_t Parser::tuple_parameter_error(const Token& open) {
+  SyntaxErrorInfo found;
+  {
+    Speculation spec(*this);
+    take();
+    bool names = at(TokenKind::Name);
+    while (names && accept(TokenKind::Name)) {
+      if (!accept(TokenKind::Comma)) break;
+    }
+    if (names && at(TokenKind::RPar)) {
+      error_tokens(open, tok(), "Function parameters cannot be parenthesized");
+      found = err_;
+    }
+  }
+  if (found.line != 0) return adopt_error(found);
+  return fail();
 }
 
 // ---------------------------------------------------------------- match (rejected later)

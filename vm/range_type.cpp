@@ -27,7 +27,7 @@ bool seq_index(VM& vm, Value key, int64_t len, const char* what, int64_t& out) {
     vm.raise_fmt(vm.exc().IndexError, "cannot fit 'int' into an index-sized integer");
     return false;
   } else {
-    Value m = key.is_obj() ? lookup_in_mro(key.as_obj()->type, vm.intern("__index__")) : Value();
+    Value m = key.is_obj() ? lookup_in_mro(key.as_obj()->type, vm.names().index) : Value();
     if (m.is_undef()) {
       vm.raise_fmt(vm.exc().TypeError, "%s indices must be integers or slices, not %s", what,
                    type_name(vm, key));

@@ -20,7 +20,7 @@
 //   I1  Every scope node of the tree gets exactly one Scope, owned by arena.scopes —
 //       `Collector::enter()`.
 //   I2  varnames = parameters (positional-only, positional, *args, keyword-only,
-//       **kwargs) then other locals/cells in order of first binding; cellvars and
+//       **kwargs) then the other (non-cell) locals in order of first binding; cellvars and
 //       freevars are sorted by name, as CPython orders co_cellvars/co_freevars —
 //       `finish_scope()`.
 //   I3  A name free in a scope is Free in every scope between it and the function that
@@ -32,7 +32,6 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
-#include <set>
 #include <unordered_set>
 
 #include "vm/lexer.h"
@@ -47,7 +46,7 @@ SymKind Scope::lookup(const std::string& name) const {
 namespace {
 
 using ast::Span;
-using NameSet = std::unordered_set<std::string>;
+using NameSet = std::unordered_set<std::string_view>;  // views of Entry::flags keys
 
 enum : uint32_t {
   kDefLocal = 1,      // bound in this scope
@@ -58,14 +57,22 @@ enum : uint32_t {
   kDefImport = 32,
   kDefAnnot = 64,
   kDefCompIter = 128,  // comprehension iteration variable
-  kGlobalStmt = 256,   // kDefGlobal came from a `global` statement
+};
+
+enum class Res : uint8_t { Unset, Local, Cell, Free, GlobalExplicit, GlobalImplicit };
+
+struct SymInfo {
+  uint32_t flags = 0;
+  Res res = Res::Unset;  // filled by pass 2
 };
 
 // Per-scope data used while building (freed after analysis).
 struct Entry {
   Scope* scope = nullptr;
-  std::unordered_map<std::string, uint32_t> flags;
+  std::unordered_map<std::string, SymInfo> flags;
+  std::vector<const std::string*> order;          // names in order of first sight
   std::vector<std::string> bind_order;            // first bindings, for varnames
+  std::vector<std::string_view> pass_through;     // class: local and free for children
   std::unordered_map<std::string, Span> directive;  // global/nonlocal statement spans
   std::vector<Entry*> children;
   bool nested = false;
@@ -127,7 +134,9 @@ class Collector {
   }
 
   void add_def(Entry* e, const std::string& name, uint32_t flag, const Span& where) {
-    uint32_t& f = e->flags[name];
+    auto [it, inserted] = e->flags.try_emplace(name);
+    if (inserted) e->order.push_back(&it->first);
+    uint32_t& f = it->second.flags;
     if ((flag & kDefParam) && (f & kDefParam)) {
       error(where, "duplicate argument '" + name + "' in function definition");
     }
@@ -138,7 +147,9 @@ class Collector {
     f |= flag;
     if ((flag & kDefLocal) && e->comp_iter_target) f |= kDefCompIter;
     // CPython records every global declaration in the module's table too.
-    if ((flag & kDefGlobal) && e != stack_.front()) stack_.front()->flags[name] |= kDefGlobal;
+    if ((flag & kDefGlobal) && e != stack_.front()) {
+      add_def(stack_.front(), name, kDefGlobal, where);
+    }
   }
   void add_def(const std::string& name, uint32_t flag, const Span& where) {
     add_def(cur(), name, flag, where);
@@ -164,8 +175,9 @@ class Collector {
   void params(ast::Arguments* a);
   void expr(ast::Expr* e);
   void named_expr(ast::NamedExpr* e);
-  void comprehension(ast::Expr* node, const char* name, const std::vector<ast::Comprehension*>& gens,
-                     ast::Expr* elt, ast::Expr* value, Scope** slot, bool generator);
+  void comprehension(ast::Expr* node, const char* name,
+                     const std::vector<ast::Comprehension*>& gens, ast::Expr* elt,
+                     ast::Expr* value, Scope** slot, bool generator);
 
   ast::Arena& arena_;
   SyntaxErrorInfo& err_;
@@ -206,7 +218,8 @@ void Collector::stmt(ast::Stmt* s) {
       auto* a = s->as<ast::AnnAssign>();
       if (a->target->is<ast::Name>()) {
         const std::string& id = a->target->as<ast::Name>()->id;
-        uint32_t f = cur()->flags.count(id) ? cur()->flags[id] : 0;
+        auto fit = cur()->flags.find(id);
+        uint32_t f = fit == cur()->flags.end() ? 0 : fit->second.flags;
         if ((f & (kDefGlobal | kDefNonlocal)) && cur()->scope->kind != ScopeKind::Module &&
             a->simple) {
           error(s->span, "annotated name '" + id + "' can't be " +
@@ -292,7 +305,7 @@ void Collector::declaration(ast::Stmt* s, const std::vector<std::string>& names,
   const char* what = global ? "global" : "nonlocal";
   for (const std::string& name : names) {
     auto it = cur()->flags.find(name);
-    uint32_t f = it == cur()->flags.end() ? 0 : it->second;
+    uint32_t f = it == cur()->flags.end() ? 0 : it->second.flags;
     if (f & (kDefParam | kDefLocal | kUse | kDefAnnot)) {
       std::string msg;
       if (f & kDefParam) {
@@ -307,7 +320,7 @@ void Collector::declaration(ast::Stmt* s, const std::vector<std::string>& names,
       error(s->span, msg);
       return;
     }
-    add_def(name, global ? (kDefGlobal | kGlobalStmt) : kDefNonlocal, s->span);
+    add_def(name, global ? kDefGlobal : kDefNonlocal, s->span);
     cur()->directive.emplace(name, s->span);  // errors point at the first directive
   }
 }
@@ -394,7 +407,7 @@ void Collector::named_expr(ast::NamedExpr* e) {
       ScopeKind k = s->scope->kind;
       if (k == ScopeKind::Comprehension) {
         auto it = s->flags.find(name);
-        if (it != s->flags.end() && (it->second & kDefCompIter)) {
+        if (it != s->flags.end() && (it->second.flags & kDefCompIter)) {
           error(e->target->span, "assignment expression cannot rebind comprehension "
                                  "iteration variable '" + name + "'");
           return;
@@ -403,7 +416,7 @@ void Collector::named_expr(ast::NamedExpr* e) {
       }
       if (k == ScopeKind::Function || k == ScopeKind::Lambda) {
         auto it = s->flags.find(name);
-        bool global = it != s->flags.end() && (it->second & kDefGlobal);
+        bool global = it != s->flags.end() && (it->second.flags & kDefGlobal);
         add_def(name, global ? kDefGlobal : kDefNonlocal, e->target->span);
         add_def(s, name, kDefLocal, e->target->span);
         break;
@@ -514,14 +527,20 @@ void Collector::expr(ast::Expr* e) {
       break;
     }
     case ast::NodeKind::BoolOp: exprs(e->as<ast::BoolOp>()->values); break;
-    case ast::NodeKind::BinOp: expr(e->as<ast::BinOp>()->left), expr(e->as<ast::BinOp>()->right); break;
+    case ast::NodeKind::BinOp:
+      expr(e->as<ast::BinOp>()->left);
+      expr(e->as<ast::BinOp>()->right);
+      break;
     case ast::NodeKind::UnaryOp: expr(e->as<ast::UnaryOp>()->operand); break;
     case ast::NodeKind::IfExp: {
       auto* i = e->as<ast::IfExp>();
       expr(i->test), expr(i->body), expr(i->orelse);
       break;
     }
-    case ast::NodeKind::Dict: exprs(e->as<ast::Dict>()->keys), exprs(e->as<ast::Dict>()->values); break;
+    case ast::NodeKind::Dict:
+      exprs(e->as<ast::Dict>()->keys);
+      exprs(e->as<ast::Dict>()->values);
+      break;
     case ast::NodeKind::Set: exprs(e->as<ast::Set>()->elts); break;
     case ast::NodeKind::Await: expr(e->as<ast::Await>()->value); break;
     case ast::NodeKind::Compare:
@@ -535,10 +554,12 @@ void Collector::expr(ast::Expr* e) {
       for (ast::Keyword* k : c->keywords) expr(k->value);
       break;
     }
-    case ast::NodeKind::FormattedValue:
-      expr(e->as<ast::FormattedValue>()->value);
-      if (e->as<ast::FormattedValue>()->format_spec) expr(e->as<ast::FormattedValue>()->format_spec);
+    case ast::NodeKind::FormattedValue: {
+      auto* f = e->as<ast::FormattedValue>();
+      expr(f->value);
+      if (f->format_spec) expr(f->format_spec);
       break;
+    }
     case ast::NodeKind::JoinedStr: exprs(e->as<ast::JoinedStr>()->values); break;
     case ast::NodeKind::Attribute: expr(e->as<ast::Attribute>()->value); break;
     case ast::NodeKind::Subscript:
@@ -561,18 +582,12 @@ void Collector::expr(ast::Expr* e) {
 
 // ---------------------------------------------------------------- pass 2
 
-enum class Res { Local, Cell, Free, GlobalExplicit, GlobalImplicit };
-
 struct Analysis {
   Analysis(ast::Arena& a, SyntaxErrorInfo& e) : arena(a), err(e) {}
   ast::Arena& arena;
   SyntaxErrorInfo& err;
-  bool failed = false;
-  std::unordered_map<const Entry*, std::unordered_map<std::string, Res>> results;
-  std::unordered_map<const Entry*, std::set<std::string>> class_free;  // pass-through
 
   bool fail(const Entry* e, const std::string& name, const std::string& msg) {
-    failed = true;
     auto it = e->directive.find(name);
     set_syntax_error(err, arena, it != e->directive.end() ? it->second : e->scope->node->span,
                      msg);
@@ -580,12 +595,12 @@ struct Analysis {
   }
 
   // CPython's analyze_name.
-  bool name(const Entry* e, std::unordered_map<std::string, Res>& scopes,
-            const std::string& n, uint32_t flags, NameSet* bound, NameSet& local,
-            NameSet& free, NameSet& global) {
+  bool name(const Entry* e, const std::string& n, SymInfo& sym, NameSet* bound,
+            NameSet& local, NameSet& free, NameSet& global) {
+    uint32_t flags = sym.flags;
     if (flags & kDefGlobal) {
       if (flags & kDefNonlocal) return fail(e, n, "name '" + n + "' is nonlocal and global");
-      scopes[n] = Res::GlobalExplicit;
+      sym.res = Res::GlobalExplicit;
       global.insert(n);
       if (bound != nullptr) bound->erase(n);  // on this block's copy, as CPython
       return true;
@@ -593,29 +608,29 @@ struct Analysis {
     if (flags & kDefNonlocal) {
       if (bound == nullptr) return fail(e, n, "nonlocal declaration not allowed at module level");
       if (!bound->count(n)) return fail(e, n, "no binding for nonlocal '" + n + "' found");
-      scopes[n] = Res::Free;
+      sym.res = Res::Free;
       free.insert(n);
       return true;
     }
     if (flags & (kDefLocal | kDefParam | kDefImport)) {
-      scopes[n] = Res::Local;
+      sym.res = Res::Local;
       local.insert(n);
       global.erase(n);
       return true;
     }
     if (bound != nullptr && bound->count(n)) {
-      scopes[n] = Res::Free;
+      sym.res = Res::Free;
       free.insert(n);
       return true;
     }
-    scopes[n] = Res::GlobalImplicit;
+    sym.res = Res::GlobalImplicit;
     return true;
   }
 
   // CPython's analyze_block. `bound`/`global` come from the enclosing scopes; names
-  // free in this block (and its children) are added to `free`.
-  bool block(const Entry* e, const NameSet* bound, NameSet& free, const NameSet& global_in) {
-    auto& scopes = results[e];
+  // free in this block (and its children) are added to `free`. Names are visited in
+  // order of first sight, as CPython iterates its symbol dict.
+  bool block(Entry* e, const NameSet* bound, NameSet& free, const NameSet& global_in) {
     NameSet local, new_bound, new_free, new_global;
     NameSet global = global_in;
     NameSet bound_copy;
@@ -626,13 +641,8 @@ struct Analysis {
     bool function = kind == ScopeKind::Function || kind == ScopeKind::Lambda ||
                     kind == ScopeKind::Comprehension;
     NameSet local_free;  // names this block itself resolved as free
-    std::vector<std::string> names;
-    for (const auto& kv : e->flags) names.push_back(kv.first);
-    std::sort(names.begin(), names.end());  // deterministic error choice
-    for (const std::string& n : names) {
-      if (!name(e, scopes, n, e->flags.at(n), my_bound, local, local_free, global)) {
-        return false;
-      }
+    for (const std::string* n : e->order) {
+      if (!name(e, *n, e->flags.at(*n), my_bound, local, local_free, global)) return false;
     }
     if (is_class) {
       new_global = global_in;
@@ -643,33 +653,31 @@ struct Analysis {
       if (my_bound) new_bound.insert(my_bound->begin(), my_bound->end());
       new_global.insert(global.begin(), global.end());
     }
-    NameSet all_free;
-    for (const Entry* child : e->children) {
-      NameSet child_free;
-      if (!block(child, &new_bound, child_free, new_global)) return false;
-      all_free.insert(child_free.begin(), child_free.end());
+    for (Entry* child : e->children) {
+      if (!block(child, &new_bound, new_free, new_global)) return false;
     }
-    new_free.insert(all_free.begin(), all_free.end());
     if (function) {  // analyze_cells
-      for (auto& kv : scopes) {
-        if (kv.second == Res::Local && new_free.count(kv.first)) {
-          kv.second = Res::Cell;
-          new_free.erase(kv.first);
-        }
+      for (const std::string* n : e->order) {
+        SymInfo& sym = e->flags.at(*n);
+        if (sym.res == Res::Local && new_free.erase(*n)) sym.res = Res::Cell;
       }
-    } else if (is_class && new_free.count("__class__")) {
+    } else if (is_class && new_free.erase("__class__")) {
       e->scope->needs_class_cell = true;
-      new_free.erase("__class__");
     }
     // update_symbols: free names of children not resolved here pass through as Free.
-    for (const std::string& n : new_free) {
-      auto it = scopes.find(n);
-      if (it == scopes.end()) {
-        if (my_bound == nullptr || my_bound->count(n)) scopes[n] = Res::Free;
+    for (std::string_view n : new_free) {
+      std::string key(n);
+      auto it = e->flags.find(key);
+      if (it == e->flags.end()) {
+        if (my_bound == nullptr || my_bound->count(n)) {
+          auto ins = e->flags.try_emplace(std::move(key)).first;
+          ins->second.res = Res::Free;
+          e->order.push_back(&ins->first);
+        }
         continue;
       }
-      if (is_class && (it->second == Res::Local || it->second == Res::GlobalExplicit)) {
-        class_free[e].insert(n);
+      if (is_class && (it->second.res == Res::Local || it->second.res == Res::GlobalExplicit)) {
+        e->pass_through.push_back(n);
       }
     }
     free.insert(local_free.begin(), local_free.end());
@@ -678,33 +686,30 @@ struct Analysis {
   }
 };
 
-void finish_scope(const Entry* e, const std::unordered_map<std::string, Res>& res,
-                  const std::set<std::string>& class_pass_through) {
+void finish_scope(const Entry* e) {
   Scope* s = e->scope;
-  for (const auto& kv : res) {
+  s->symbols.reserve(e->order.size());
+  std::vector<std::string> cells, frees;
+  for (const std::string* n : e->order) {
+    const SymInfo& info = e->flags.at(*n);
     Symbol sym;
-    uint32_t f = e->flags.count(kv.first) ? e->flags.at(kv.first) : 0;
+    uint32_t f = info.flags;
     sym.is_param = (f & kDefParam) != 0;
     sym.is_assigned = (f & (kDefLocal | kDefParam | kDefImport)) != 0;
     sym.is_used = (f & kUse) != 0;
-    switch (kv.second) {
+    switch (info.res) {
       case Res::Local: sym.kind = SymKind::Local; break;
-      case Res::Cell: sym.kind = SymKind::Cell; break;
-      case Res::Free: sym.kind = SymKind::Free; break;
+      case Res::Cell: sym.kind = SymKind::Cell; cells.push_back(*n); break;
+      case Res::Free: sym.kind = SymKind::Free; frees.push_back(*n); break;
       case Res::GlobalExplicit: sym.kind = SymKind::GlobalExplicit; break;
-      case Res::GlobalImplicit: sym.kind = SymKind::GlobalImplicit; break;
+      case Res::GlobalImplicit: case Res::Unset: sym.kind = SymKind::GlobalImplicit; break;
     }
     if (s->kind == ScopeKind::Module) {
       sym.kind = (f & kDefGlobal) ? SymKind::GlobalExplicit : SymKind::GlobalImplicit;
     }
-    s->symbols[kv.first] = sym;
+    s->symbols.emplace(*n, sym);
   }
-  std::vector<std::string> cells, frees;
-  for (const auto& kv : s->symbols) {
-    if (kv.second.kind == SymKind::Cell) cells.push_back(kv.first);
-    if (kv.second.kind == SymKind::Free) frees.push_back(kv.first);
-  }
-  for (const std::string& n : class_pass_through) frees.push_back(n);
+  for (std::string_view n : e->pass_through) frees.emplace_back(n);
   if (s->needs_class_cell) cells.push_back("__class__");
   std::sort(cells.begin(), cells.end());
   std::sort(frees.begin(), frees.end());
@@ -713,24 +718,22 @@ void finish_scope(const Entry* e, const std::unordered_map<std::string, Res>& re
   if (s->kind == ScopeKind::Function || s->kind == ScopeKind::Lambda ||
       s->kind == ScopeKind::Comprehension) {
     // I2: parameters in call order, then locals in order of first binding.
-    std::vector<std::string> params;
     if (const ast::Arguments* a =
             s->node->is<ast::FunctionDef>()        ? s->node->as<ast::FunctionDef>()->args
             : s->node->is<ast::AsyncFunctionDef>() ? s->node->as<ast::AsyncFunctionDef>()->args
             : s->node->is<ast::Lambda>()           ? s->node->as<ast::Lambda>()->args
                                                    : nullptr) {
-      for (const ast::Arg* p : a->posonlyargs) params.push_back(p->name);
-      for (const ast::Arg* p : a->args) params.push_back(p->name);
-      if (a->vararg) params.push_back(a->vararg->name);
-      for (const ast::Arg* p : a->kwonlyargs) params.push_back(p->name);
-      if (a->kwarg) params.push_back(a->kwarg->name);
+      for (const ast::Arg* p : a->posonlyargs) s->varnames.push_back(p->name);
+      for (const ast::Arg* p : a->args) s->varnames.push_back(p->name);
+      if (a->vararg) s->varnames.push_back(a->vararg->name);
+      for (const ast::Arg* p : a->kwonlyargs) s->varnames.push_back(p->name);
+      if (a->kwarg) s->varnames.push_back(a->kwarg->name);
     } else {
-      params.push_back(".0");
+      s->varnames.push_back(".0");
     }
-    s->varnames = params;
     for (const std::string& n : e->bind_order) {
       SymKind k = s->lookup(n);
-      if ((k == SymKind::Local || k == SymKind::Cell) && !(e->flags.at(n) & kDefParam)) {
+      if (k == SymKind::Local && !(e->flags.at(n).flags & kDefParam)) {  // cells: cellvars
         s->varnames.push_back(n);
       }
     }
@@ -785,9 +788,7 @@ bool analyze_scopes(ast::Module* module, ast::Arena& arena, SyntaxErrorInfo& err
   Analysis analysis(arena, err);
   NameSet free, global;
   if (!analysis.block(root, nullptr, free, global)) return false;
-  for (const auto& e : collector.entries()) {
-    finish_scope(e.get(), analysis.results[e.get()], analysis.class_free[e.get()]);
-  }
+  for (const auto& e : collector.entries()) finish_scope(e.get());
   return check_compile_errors(module, arena, err);
 }
 

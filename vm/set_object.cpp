@@ -30,10 +30,9 @@ bool is_dummy(const SetEntry& e) { return e.key.is_undef() && e.hash == -1; }
 bool is_active(const SetEntry& e) { return !e.key.is_undef(); }
 
 SetEntry* alloc_table(Heap& heap, size_t n) {
-  auto* t = static_cast<SetEntry*>(std::calloc(n, sizeof(SetEntry)));
-  if (!t) std::abort();
-  heap.note_external_alloc(n * sizeof(SetEntry));
-  return t;  // calloc: key tag Undef (0), hash 0 → empty
+  auto* t = static_cast<SetEntry*>(heap.alloc_buffer(n * sizeof(SetEntry)));
+  std::memset(static_cast<void*>(t), 0, n * sizeof(SetEntry));  // key Undef, hash 0: empty
+  return t;
 }
 
 void ensure_table(Heap& heap, Set* s) {
@@ -90,8 +89,7 @@ void table_resize(Heap& heap, Set* s, size_t minused) {
   if (old) {
     for (size_t i = 0; i <= oldmask; ++i)
       if (is_active(old[i])) insert_clean(table, s->mask, old[i].key, old[i].hash);
-    heap.note_external_free((oldmask + 1) * sizeof(SetEntry));
-    std::free(old);
+    heap.free_buffer(old, (oldmask + 1) * sizeof(SetEntry));
   }
 }
 
@@ -299,8 +297,7 @@ void set_clear(Heap& heap, Set* s) {
 }
 
 void set_free_table(Heap& heap, Set* s) {
-  if (s->table) heap.note_external_free((s->mask + 1) * sizeof(SetEntry));
-  std::free(s->table);
+  if (s->table) heap.free_buffer(s->table, (s->mask + 1) * sizeof(SetEntry));
   s->table = nullptr;
   s->mask = s->fill = s->used = 0;
 }

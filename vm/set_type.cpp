@@ -342,7 +342,7 @@ void init_set_type(VM& vm) {
   s->slots.inplace = set_inplace;
   s->slots.hash = hash_unhashable;
   add_methods(vm, s, kMutating);
-  dict_set_str(vm.heap(), s->dict, vm.intern("__hash__"), Value::none());
+  dict_set_str(vm.heap(), s->dict, vm.names().hash, Value::none());
   vm.types().frozenset->slots.hash = frozenset_hash;
 }
 

@@ -80,7 +80,7 @@ Value str_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
     Value self = reflected ? rhs : lhs;
     Value n = reflected ? lhs : rhs;
     if (!(n.is_int() || n.is_bool() || is_kind(n, Kind::BigInt))) {
-      if (n.is_obj() && !lookup_in_mro(vm.type_of(n), vm.intern("__index__")).is_undef())
+      if (n.is_obj() && !lookup_in_mro(vm.type_of(n), vm.names().index).is_undef())
         return str_repeat(vm, as_str(self), n);
       if (!reflected && !is_kind(n, Kind::Instance))
         return vm.raise_fmt(vm.exc().TypeError, "can't multiply sequence by non-int of type '%s'",

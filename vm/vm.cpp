@@ -271,6 +271,8 @@ void VM::trace_roots(GcTracer& t) {
   for (const auto& [k, v] : ext_) t.mark(v);
   Type* const* types = reinterpret_cast<Type* const*>(&types_);
   for (size_t i = 0; i < sizeof(Types) / sizeof(Type*); ++i) t.mark(types[i]);
+  Str* const* names = reinterpret_cast<Str* const*>(&names_);
+  for (size_t i = 0; i < sizeof(Names) / sizeof(Str*); ++i) t.mark(names[i]);
   Type* const* excs = reinterpret_cast<Type* const*>(&exc_);
   for (size_t i = 0; i < sizeof(ExcTypes) / sizeof(Type*); ++i) t.mark(excs[i]);
 }

@@ -66,6 +66,13 @@ struct ExcTypes {
   Type *Warning, *UserWarning, *DeprecationWarning, *RuntimeWarning;
 };
 
+// Pre-interned identifiers (vm/names.def).
+struct Names {
+#define NAME(field, text) Str* field;
+#include "vm/names.def"
+#undef NAME
+};
+
 enum class FrameKind : uint8_t {
   Normal,  // result goes to the caller's register ret_reg
   Entry,   // run() returns the result to its C++ caller
@@ -107,6 +114,7 @@ class VM {
   const Types& types() const { return types_; }
   Types& types_for_init() { return types_; }  // only for type initialisation
   const ExcTypes& exc() const { return exc_; }
+  const Names& names() const { return names_; }
   Type* type_of(const Value& v) const {
     switch (v.tag) {
       case Tag::Obj: return v.u.o->type;
@@ -198,6 +206,23 @@ class VM {
     if (heap_.collect_requested()) collect();
   }
   void collect();
+  // Roots `v` until the innermost native call in progress returns (every native
+  // function runs inside a RootScope set up by call_function); returns v.
+  Value root(Value v) {
+    temp_roots_.push_back(v);
+    return v;
+  }
+  class RootScope {
+   public:
+    explicit RootScope(VM& vm) : vm_(vm), mark_(vm.temp_roots_.size()) {}
+    ~RootScope() { vm_.temp_roots_.resize(mark_); }
+    RootScope(const RootScope&) = delete;
+    RootScope& operator=(const RootScope&) = delete;
+
+   private:
+    VM& vm_;
+    size_t mark_;
+  };
   // Roots a value for the lifetime of the guard (LIFO).
   class TempRoot {
    public:
@@ -262,6 +287,7 @@ class VM {
   Heap heap_;
   Types types_{};
   ExcTypes exc_{};
+  Names names_{};
   std::unordered_map<std::string_view, Str*> interned_;
   Str* small_strs_[128] = {};
   Value not_implemented_, ellipsis_, none_obj_;
