@@ -125,7 +125,7 @@ enum ProtoFlags : uint32_t {
   kProtoClassBody = 1u << 4,   // class body: names go through the frame's locals dict
   kProtoLambda = 1u << 5,
   kProtoComprehension = 1u << 6,
-  kProtoSimpleArgs = 1u << 7,  // only positional params, no defaults needed logic
+  kProtoSimpleArgs = 1u << 7,  // only positional parameters (no *args, **kw, kw-only)
   kProtoHasDocstring = 1u << 8,  // consts[0] is the docstring
 };
 

@@ -298,10 +298,13 @@ Proto* Compiler::compile_function(Scope* scope, const std::string& name,
     p->kwonly = static_cast<uint32_t>(args->kwonlyargs.size());
     if (args->vararg) p->proto_flags |= kProtoVarargs;
     if (args->kwarg) p->proto_flags |= kProtoVarkw;
+    if (!args->vararg && !args->kwarg && args->kwonlyargs.empty())
+      p->proto_flags |= kProtoSimpleArgs;
     if (!order.empty() && p->argcount) fs.first_param = order[0];
   } else if (scope->kind == ScopeKind::Comprehension) {
     order.push_back(".0");
     p->argcount = 1;
+    p->proto_flags |= kProtoSimpleArgs;
   }
   uint32_t nparams = static_cast<uint32_t>(order.size());
   for (const std::string& v : scope->varnames)

@@ -46,6 +46,20 @@ inline int64_t mod_i64(int64_t a, int64_t b) {
   return r;
 }
 
+// Mixed int/float arithmetic: Python converts the int to float (correctly rounded,
+// as the C conversion is), then does one IEEE operation.
+inline bool is_mixed_num(const Value& b, const Value& c) {
+  return (b.tag == Tag::Float && c.tag == Tag::Int) || (b.tag == Tag::Int && c.tag == Tag::Float);
+}
+inline double as_f64(const Value& v) {
+  return v.tag == Tag::Float ? v.u.f : static_cast<double>(v.u.i);
+}
+// A float, or an int whose conversion to double is exact.
+inline bool exact_f64(const Value& v) {
+  constexpr int64_t kLimit = int64_t{1} << 53;
+  return v.tag == Tag::Float || (v.tag == Tag::Int && v.u.i <= kLimit && v.u.i >= -kLimit);
+}
+
 // Normalises a possibly negative index; false when out of range.
 inline bool fix_index(int64_t& i, size_t len) {
   if (i < 0) i += static_cast<int64_t>(len);
@@ -404,6 +418,9 @@ op_DELITEM: {
     } else if (b.tag == Tag::Float && c.tag == Tag::Float) {                    \
       R[ins.a] = Value::from_float(b.u.f FEXPR c.u.f);                          \
       NEXT();                                                                   \
+    } else if (is_mixed_num(b, c)) {                                            \
+      R[ins.a] = Value::from_float(as_f64(b) FEXPR as_f64(c));                  \
+      NEXT();                                                                   \
     }                                                                           \
     SAVE_PC();                                                                  \
     Value r = arith_slow(*this, Op::OPCODE, b, c, ins.x & 1);                   \
@@ -423,6 +440,12 @@ op_TRUEDIV: {
   Value c = R[ins.c];
   if (b.tag == Tag::Float && c.tag == Tag::Float && c.u.f != 0.0) {
     R[ins.a] = Value::from_float(b.u.f / c.u.f);
+    NEXT();
+  }
+  // int or float operands: ints within ±2**53 convert exactly, so one IEEE division
+  // is the correctly rounded Python result.
+  if (exact_f64(b) && exact_f64(c) && as_f64(c) != 0.0) {
+    R[ins.a] = Value::from_float(as_f64(b) / as_f64(c));
     NEXT();
   }
   SAVE_PC();
@@ -524,6 +547,10 @@ op_NOT: {
       R[ins.a] = Value::from_bool(b.u.f OPER c.u.f);                    \
       NEXT();                                                           \
     }                                                                   \
+    if (is_mixed_num(b, c) && exact_f64(b) && exact_f64(c)) {           \
+      R[ins.a] = Value::from_bool(as_f64(b) OPER as_f64(c));            \
+      NEXT();                                                           \
+    }                                                                   \
     SAVE_PC();                                                          \
     Value r = compare_slow(*this, Op::NAME, b, c);                      \
     CHECK(r);                                                           \
@@ -588,6 +615,10 @@ op_JIFNOT: {
     }                                                                   \
     if (a.tag == Tag::Float && b.tag == Tag::Float) {                   \
       if (!(a.u.f OPER b.u.f)) pc += ins.sc();                          \
+      NEXT();                                                           \
+    }                                                                   \
+    if (is_mixed_num(a, b) && exact_f64(a) && exact_f64(b)) {           \
+      if (!(as_f64(a) OPER as_f64(b))) pc += ins.sc();                  \
       NEXT();                                                           \
     }                                                                   \
     SAVE_PC();                                                          \
@@ -823,16 +854,32 @@ do_call:
       if (o->kind == Kind::Function) {
         Function* fn = static_cast<Function*>(o);
         Proto* cp = fn->proto;
-        uint32_t nkw = kwnames ? static_cast<uint32_t>(kwnames->len) : 0;
-        uint32_t need = cp->nregs > argc + nkw ? cp->nregs : argc + nkw;
-        if (!check_stack(*this, args, need)) goto error;
-        if (!bind_arguments(*this, fn, args, argc, kwnames)) goto error;
+        uint32_t nregs = cp->nregs;
+        if (frames.size() >= static_cast<size_t>(options_.recursion_limit) ||
+            args + nregs + argc + 16 > stack_limit_) {
+          (void)check_stack(*this, args, nregs + argc + 16);
+          goto error;
+        }
+        if (!kwnames && argc == cp->argcount && (cp->proto_flags & kProtoSimpleArgs)) {
+          for (uint32_t i = argc; i < nregs; ++i) args[i] = Value();
+        } else if (!bind_arguments(*this, fn, args, argc, kwnames)) {
+          goto error;
+        }
         if (cp->is_generator()) {
           R[dst] = make_generator(*this, fn, args);
           SAFEPOINT();
           NEXT();
         }
-        (void)push_frame(*this, fn, args, FrameKind::Normal, dst);
+        frames.emplace_back();
+        Frame& nf = frames.back();
+        nf.func = fn;
+        nf.proto = cp;
+        nf.pc = cp->code.data();
+        nf.base = args;
+        nf.globals = fn->globals;
+        nf.serial = ++frame_serial_;
+        nf.ret_reg = dst;
+        nf.exc_base = static_cast<uint32_t>(handled_.size());
         LOAD_FRAME();
         POLL_INTERRUPT();
         SAFEPOINT();

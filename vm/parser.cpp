@@ -7,8 +7,9 @@
 //   2. otherwise the parser's error, specific or "invalid syntax" at the furthest token
 //      it looked at — unless the lexer later found a "hard" error (unterminated string,
 //      invalid character, ...), which CPython finds by tokenizing the rest of the file
-//      and lets win, or the file ends inside a bracket opened on an earlier line than
-//      the failure ("'(' was never closed").
+//      and lets win, or the lexer stopped (at the end of the file, or at a soft error
+//      such as a bad line continuation) inside a bracket opened on an earlier line than
+//      the furthest token fetched ("'(' was never closed").
 //
 // Invariants:
 //   I1  parse_module() fills `err` completely (filename, text) whenever it returns
@@ -234,24 +235,26 @@ void Parser::finish_error() {
       use_lexer_error();
     }
   } else {
+    bool indent_error = false;
     if (!has_error_) {
       const Token& t = toks_[furthest_];
-      if (t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent) {
+      indent_error = t.kind == TokenKind::Indent || t.kind == TokenKind::Dedent;
+      if (indent_error) {  // CPython returns before re-tokenizing in this case
         error_plain_at(t, t.kind == TokenKind::Indent ? "unexpected indent"
                                                       : "unexpected unindent",
                        SyntaxErrorKind::Indentation);
       } else {
         error_at_token(t, "invalid syntax");
       }
-      shifted = false;  // set_error() already applied the f-string conventions
     }
-    if (lexer_.failed() && lex.hard) {
+    shifted = false;  // set_error() already applied the f-string conventions
+    if (!indent_error && lexer_.failed() && lex.hard) {
       use_lexer_error();
-    } else if (lexer_.failed() && lex.eof_in_brackets && !lexer_.open_brackets().empty() &&
-               lexer_.open_brackets().back().line < toks_[furthest_].line) {
+      shifted = fstring_mode_;
+    } else if (!indent_error && lexer_.failed() && !lexer_.open_brackets().empty() &&
+               lexer_.open_brackets().back().line < toks_[fetched_].line) {
       never_closed();
-    } else {
-      shifted = false;
+      shifted = fstring_mode_;
     }
   }
   if (shifted) {  // a tokenizer error inside an f-string expression

@@ -190,7 +190,7 @@ ast::Expr* Parser::named_expression() {
       return error_node(e, std::string("cannot use assignment expressions with ") +
                                expr_name(e));
     }
-  } else if (at(TokenKind::Equal) && invalid_off_ == 0) {
+  } else if (at(TokenKind::Equal)) {
     check_invalid_named(e, first);
     if (has_error_) return nullptr;
   }
@@ -227,27 +227,34 @@ bool Parser::check_invalid_named(ast::Expr* e, const Token& first) {
 ast::Expr* Parser::expression() {
   DepthGuard guard(*this);
   if (!guard.ok()) return nullptr;
+  bool error_rules = !without_invalid_once_;  // see without_invalid_once_
+  without_invalid_once_ = false;
   if (at(TokenKind::KwLambda)) return lambdef();
   const Token& first = tok();
   ast::Expr* a = disjunction();
   if (a == nullptr) return nullptr;
   if (at(TokenKind::KwIf)) {
+    size_t before_if = pos_;
     take();
     ast::Expr* test = disjunction();
-    if (test == nullptr) return nullptr;
-    if (accept(TokenKind::KwElse)) {
+    if (test != nullptr && accept(TokenKind::KwElse)) {
       ast::Expr* orelse = expression();
       if (orelse == nullptr) return nullptr;
       auto* e = make<ast::IfExp>(span_from(first));
       e->test = test, e->body = a, e->orelse = orelse;
       return e;
     }
-    if (!at(TokenKind::Colon) && invalid_off_ == 0) {
+    if (test != nullptr && !at(TokenKind::Colon) && error_rules) {
       return error_range(a, test, "expected 'else' after 'if' expression");
     }
-    return fail();
+    if (has_error_) return nullptr;
+    // PEG: the conditional alternative failed; `expression` falls back to the plain
+    // disjunction and the caller fails on the 'if' (CPython's choice of message).
+    pos_ = before_if;
+    failed_ = false;
+    return a;
   }
-  if (invalid_off_ == 0 && starts_expression(kind()) && !check_forgot_comma(a, first)) {
+  if (error_rules && starts_expression(kind()) && !check_forgot_comma(a, first)) {
     return nullptr;
   }
   return a;
@@ -265,31 +272,42 @@ bool Parser::check_forgot_comma(ast::Expr* a, const Token& a_first) {
   if (!skip && !legacy) {
     Span b_span{};
     bool ok;
+    SyntaxErrorInfo inner;
     {
       Speculation spec(*this);
-      ++invalid_off_;  // b=expression_without_invalid
+      without_invalid_once_ = true;  // b=expression_without_invalid
       ast::Expr* b = expression();
-      --invalid_off_;
       ok = b != nullptr && last().level > 0;
       if (ok) b_span = b->span;
+      if (b == nullptr && has_error_) inner = err_;  // a nested rule raised: it wins
+    }
+    if (!inner.msg.empty()) {
+      adopt_error(inner);
+      return false;
     }
     if (ok) {
       error_span(span_join(a->span, b_span), "invalid syntax. Perhaps you forgot a comma?");
       return false;
     }
   }
-  if (legacy && a_first.kind == TokenKind::Name && &last() == &a_first) {
+  // invalid_legacy_expression: NAME !'(' star_expressions, parsed with the error rules
+  // on (an error inside wins); the message itself is only for print and exec.
+  if (a_first.kind == TokenKind::Name && &last() == &a_first && !at(TokenKind::LPar)) {
     Span b_span{};
     bool ok;
+    SyntaxErrorInfo inner;
     {
       Speculation spec(*this);
-      ++invalid_off_;
       ast::Expr* b = star_expressions();
-      --invalid_off_;
       ok = b != nullptr;
       if (ok) b_span = b->span;
+      if (!ok && has_error_) inner = err_;
     }
-    if (ok) {
+    if (!inner.msg.empty()) {
+      adopt_error(inner);
+      return false;
+    }
+    if (ok && legacy) {
       const std::string& name = a->as<ast::Name>()->id;
       error_span(span_join(a->span, b_span), "Missing parentheses in call to '" + name +
                                                  "'. Did you mean " + name + "(...)?");
@@ -918,9 +936,8 @@ ast::Expr* Parser::finish_dict(const Token& open, ast::Expr* first_key,
       continue;
     }
     // CPython's invalid_kvpair wins over "Perhaps you forgot a comma?" for later keys.
-    ++invalid_off_;
+    without_invalid_once_ = true;
     ast::Expr* k = expression();
-    --invalid_off_;
     if (k == nullptr) return nullptr;
     if (!at(TokenKind::Colon)) {
       Span s = raw(k->span);

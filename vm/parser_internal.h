@@ -67,6 +67,7 @@ class Parser {
     size_t i = pos_ + static_cast<size_t>(ahead);
     if (i >= toks_.size()) i = toks_.size() - 1;
     if (i > furthest_) furthest_ = i;
+    if (i > fetched_) fetched_ = i;
     if (toks_[i].kind == TokenKind::Error) reached_error_token_ = true;
     return toks_[i];
   }
@@ -239,15 +240,16 @@ class Parser {
   SyntaxErrorInfo err_;
 
   size_t pos_ = 0;
-  size_t furthest_ = 0;            // furthest token index looked at (CPython's last token)
+  size_t furthest_ = 0;  // furthest token looked at outside speculation (CPython's last token)
+  size_t fetched_ = 0;   // furthest token looked at ever (CPython's p->fill)
   bool failed_ = false;            // some rule failed; see I1
   bool has_error_ = false;         // err_ holds a specific message
   bool reached_error_token_ = false;
   int depth_ = 0;
   int speculating_ = 0;
-  // > 0 while parsing CPython's expression_without_invalid (the error-pass rules that
-  // would otherwise fire inside the trial parse are off).
-  int invalid_off_ = 0;
+  // Set just before parsing CPython's expression_without_invalid: the next
+  // expression() skips its own error-pass checks (nested rules keep theirs).
+  bool without_invalid_once_ = false;
   // f-string sub-parser mode: nodes are shifted into the real source; errors get the
   // "f-string: " prefix and quote the "(expr)" text, as CPython 3.11 does.
   bool fstring_mode_ = false;

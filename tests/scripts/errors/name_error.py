@@ -1,0 +1,3 @@
+# tests/scripts/errors/name_error.py — uncaught NameError for an undefined global.
+print("before")
+print(undefined_variable)

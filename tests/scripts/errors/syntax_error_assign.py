@@ -1,0 +1,3 @@
+# tests/scripts/errors/syntax_error_assign.py — assignment to a call.
+print("never printed")
+f() = 3

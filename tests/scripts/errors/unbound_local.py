@@ -1,0 +1,7 @@
+# tests/scripts/errors/unbound_local.py — uncaught UnboundLocalError in a function.
+def f():
+    print(x)
+    x = 1
+
+
+f()
