@@ -244,7 +244,7 @@ def emit(out, records, s1, s2, top, mid, leaf, specials, text):
     w("//   I2  A record without kExtendedCase holds deltas (mapping - c); one with it has\n")
     w("//       zero deltas and its code point is in kSpecialCases (sorted by cp), whose\n")
     w("//       fields are offsets into kSpecialCaseText: a length, then that many code\n")
-    w("//       points — `case_mapping()`.\n")
+    w("//       points — `unicode_case_map()`.\n")
     w("constexpr int kCtypeShift1 = %d;\n" % s1)
     w("constexpr int kCtypeShift2 = %d;\n" % s2)
     def items(name, ctype, strs):
