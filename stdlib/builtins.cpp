@@ -59,13 +59,29 @@ Value b_print(VM& vm, const CallArgs& a) {
     (i == 1 ? sep : end) = std::string(as_str(p[i])->view());
   }
   Tuple* args = as_tuple(p[0]);
-  std::string out;
-  for (size_t i = 0; i < args->len; ++i) {
-    if (i) out += sep;
-    if (!str_append(vm, (*args)[i], out)) return Value();
+  bool own_stdout = p[3].is_undef() || p[3].is_none();
+  if (own_stdout) {
+    Value so = sys_stdout(vm);
+    own_stdout = so.is_undef() || so.as_obj()->type == as_type(vm.get_ext("io.TextIOWrapper"));
   }
-  out += end;
-  if (!write_to(vm, p[3], out)) return Value();
+  if (own_stdout) {
+    std::string out;
+    for (size_t i = 0; i < args->len; ++i) {
+      if (i) out += sep;
+      if (!str_append(vm, (*args)[i], out)) return Value();
+    }
+    out += end;
+    if (!write_to(vm, p[3], out)) return Value();
+  } else {
+    // a user file object: one write() per piece, as CPython
+    for (size_t i = 0; i < args->len; ++i) {
+      if (i && !write_to(vm, p[3], sep)) return Value();
+      std::string piece;
+      if (!str_append(vm, (*args)[i], piece)) return Value();
+      if (!write_to(vm, p[3], piece)) return Value();
+    }
+    if (!write_to(vm, p[3], end)) return Value();
+  }
   if (!p[4].is_undef() && truthy(vm, p[4]) > 0) {
     if (p[3].is_undef() || p[3].is_none()) vm.flush_stdout();
   }
@@ -257,7 +273,7 @@ Value b_issubclass(VM& vm, const CallArgs& a) {
 Value b_hasattr(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "hasattr", 2, 2)) return Value();
   Str* name;
-  if (!is_kind(a[1], Kind::Str)) return vm.raise(vm.exc().TypeError, "hasattr(): attribute name must be string");
+  if (!is_kind(a[1], Kind::Str)) return vm.raise_fmt(vm.exc().TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
   name = as_str(a[1]);
   Value v = getattr(vm, a[0], name);
   if (!failed(v)) return Value::from_bool(true);
@@ -270,7 +286,7 @@ Value b_hasattr(VM& vm, const CallArgs& a) {
 
 Value b_getattr(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "getattr", 2, 3)) return Value();
-  if (!is_kind(a[1], Kind::Str)) return vm.raise(vm.exc().TypeError, "getattr(): attribute name must be string");
+  if (!is_kind(a[1], Kind::Str)) return vm.raise_fmt(vm.exc().TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
   Value v = getattr(vm, a[0], as_str(a[1]));
   if (failed(v) && a.argc == 3 && vm.pending_matches(vm.exc().AttributeError)) {
     vm.clear_pending();
@@ -281,14 +297,14 @@ Value b_getattr(VM& vm, const CallArgs& a) {
 
 Value b_setattr(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "setattr", 3, 3)) return Value();
-  if (!is_kind(a[1], Kind::Str)) return vm.raise(vm.exc().TypeError, "setattr(): attribute name must be string");
+  if (!is_kind(a[1], Kind::Str)) return vm.raise_fmt(vm.exc().TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
   if (!setattr(vm, a[0], as_str(a[1]), a[2])) return Value();
   return Value::none();
 }
 
 Value b_delattr(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "delattr", 2, 2)) return Value();
-  if (!is_kind(a[1], Kind::Str)) return vm.raise(vm.exc().TypeError, "delattr(): attribute name must be string");
+  if (!is_kind(a[1], Kind::Str)) return vm.raise_fmt(vm.exc().TypeError, "attribute name must be string, not '%s'", type_name(vm, a[1]));
   if (!delattr(vm, a[0], as_str(a[1]))) return Value();
   return Value::none();
 }
@@ -567,6 +583,35 @@ Value b_dir(VM& vm, const CallArgs& a) {
   return Value::from_obj(l);
 }
 
+// eval/exec/compile of source strings are outside the supported subset.
+Value b_unsupported_eval(VM& vm, const CallArgs& a) {
+  NativeFunction* f = static_cast<NativeFunction*>(a.callee);
+  return vm.raise_fmt(vm.exc().NotImplementedError,
+                      "%s() of source strings is not supported by pyjitvm", f->name->data());
+}
+
+Value b_locals(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "locals", 0, 0)) return Value();
+  auto& frames = vm.frames();
+  if (frames.empty()) return Value::from_obj(vm.main_module()->dict);
+  const Frame& f = frames.back();
+  if (f.locals) return Value::from_obj(f.locals);
+  if (f.proto->proto_flags & kProtoModule) return Value::from_obj(f.globals);
+  // a function frame: a snapshot of the bound locals, as CPython
+  Dict* d = vm.new_dict();
+  VM::TempRoot root(vm, d);
+  for (uint32_t i = 0; i < f.proto->nlocals && i < f.proto->varnames.size(); ++i) {
+    Value v = f.base[i];
+    if (v.is_undef()) continue;
+    if (is_kind(v, Kind::Cell)) {
+      v = as_cell(v)->value;
+      if (v.is_undef()) continue;
+    }
+    dict_set_str(vm.heap(), d, f.proto->varnames[i], v);
+  }
+  return Value::from_obj(d);
+}
+
 // sys.displayhook: the REPL echo of expression statements.
 Value b_displayhook(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "displayhook", 1, 1)) return Value();
@@ -603,6 +648,8 @@ void install_builtins(VM& vm) {
       {"format", b_format},       {"input", b_input},       {"__build_class__", b_build_class},
       {"globals", b_globals},     {"vars", b_vars},         {"dir", b_dir},
       {"exit", b_exit},           {"quit", b_exit},         {"__displayhook__", b_displayhook},
+      {"eval", b_unsupported_eval}, {"exec", b_unsupported_eval}, {"compile", b_unsupported_eval},
+      {"locals", b_locals},
   };
   add_functions(vm, b, kFuncs);
   const Types& T = vm.types();

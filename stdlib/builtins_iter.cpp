@@ -56,13 +56,7 @@ Value zip_construct(VM& vm, Type* cls, const CallArgs& a) {
   VM::TempRoot root(vm, its);
   for (size_t i = 0; i < in->len; ++i) {
     Value it = get_iter(vm, (*in)[i]);
-    if (failed(it)) {
-      if (vm.pending_matches(vm.exc().TypeError)) {
-        vm.clear_pending();
-        return vm.raise_fmt(vm.exc().TypeError, "zip argument #%zu must support iteration", i + 1);
-      }
-      return it;
-    }
+    if (failed(it)) return it;
     (*its)[i] = it;
   }
   int strict = p[1].is_undef() ? 0 : truthy(vm, p[1]);

@@ -61,6 +61,10 @@ bool check_open(VM& vm, TextFile* f) {
   return true;
 }
 
+Value unsupported(VM& vm, const char* what) {
+  return vm.raise(as_type(vm.get_ext("io.UnsupportedOperation")), what);
+}
+
 Value m_write(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "write", 2, 2)) return Value();
   TextFile* f = tf(a[0]);
@@ -71,9 +75,9 @@ Value m_write(VM& vm, const CallArgs& a) {
   switch (f->stream) {
     case Stream::Stdout: vm.write_stdout(s->view()); break;
     case Stream::Stderr: vm.write_stderr(s->view()); break;
-    case Stream::Stdin: return vm.raise(vm.exc().OSError, "not writable");
+    case Stream::Stdin: return unsupported(vm, "not writable");
     case Stream::File:
-      if (!f->writable) return vm.raise(vm.exc().OSError, "not writable");
+      if (!f->writable) return unsupported(vm, "not writable");
       std::fwrite(s->data(), 1, s->nbytes, f->fp);
       break;
   }
@@ -110,7 +114,7 @@ Value m_read(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "read", 1, 2)) return Value();
   TextFile* f = tf(a[0]);
   if (!check_open(vm, f)) return Value();
-  if (!f->readable && f->stream != Stream::Stdin) return vm.raise(vm.exc().OSError, "not readable");
+  if (!f->readable && f->stream != Stream::Stdin) return unsupported(vm, "not readable");
   std::FILE* fp = in_stream(vm, f);
   int64_t n = -1;
   if (a.argc == 2 && !a[1].is_none() && !index_of(vm, a[1], n)) return Value();
@@ -263,13 +267,11 @@ Value b_open(VM& vm, const CallArgs& a) {
   std::FILE* fp = std::fopen(path.c_str(), cmode.c_str());
   if (!fp) {
     int e = errno;
-    Type* t = e == ENOENT ? vm.exc().FileNotFoundError
-              : e == EACCES ? vm.exc().PermissionError
-              : e == EISDIR ? vm.exc().IsADirectoryError
-              : e == EEXIST ? vm.exc().FileExistsError
-                            : vm.exc().OSError;
-    Tuple* args = vm.tuple_of({Value::from_int(e), vm.str(std::strerror(e)), p[0]});
-    vm.set_pending(vm.new_exception_args(t, args));
+    Type* t = vm.exc().OSError;  // OSError(errno, ...) picks the subclass
+    Value argv[3] = {Value::from_int(e), vm.str(std::strerror(e)), p[0]};
+    VM::TempRoot keep(vm, argv[1]);
+    Value exc = vm.call(Value::from_obj(t), CallArgs{argv, 3, nullptr, nullptr});
+    if (!failed(exc)) vm.set_pending(exc);
     return Value();
   }
   TextFile* f = vm.heap().make<TextFile>(file_type(vm), Kind::Other, 0);
@@ -310,6 +312,12 @@ void install_io(VM& vm) {
   };
   add_methods(vm, t, kMethods);
   vm.set_ext("io.TextIOWrapper", Value::from_obj(t));
+  // io.UnsupportedOperation derives from OSError and ValueError in CPython; with single
+  // inheritance it derives from OSError here.
+  Type* uo = make_builtin_type(vm, "UnsupportedOperation", vm.exc().OSError, Kind::Exception,
+                               kTypeBaseType | kTypeException | kTypeHasDict);
+  uo->module_name = vm.intern("io");
+  vm.set_ext("io.UnsupportedOperation", Value::from_obj(uo));
   static const MethodDef kFuncs[] = {{"open", b_open}};
   add_functions(vm, vm.builtins()->dict, kFuncs);
 }

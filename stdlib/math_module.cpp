@@ -87,13 +87,119 @@ double d_erfc(double x) { return std::erfc(x); }
 double d_cbrt(double x) { return std::cbrt(x); }
 double d_degrees(double x) { return x * (180.0 / M_PI); }
 double d_radians(double x) { return x * (M_PI / 180.0); }
-double d_gamma(double x) {
-  if (x <= 0 && x == std::floor(x)) return NAN;
-  return std::tgamma(x);
+// CPython computes gamma and lgamma with its own Lanczos approximation (not libm),
+// so the last bits differ from libm's; these reproduce mathmodule.c.
+constexpr int kLanczosN = 13;
+constexpr double kLanczosG = 6.024680040776729583740234375;
+constexpr double kLanczosGMinusHalf = 5.524680040776729583740234375;
+constexpr double kLanczosNum[kLanczosN] = {
+    23531376880.410759688572007674451636754734846804940,
+    42919803642.649098768957899047001988850926355848959,
+    35711959237.355668049440185451547166705960488635843,
+    17921034426.037209699919755754458931112671403265390,
+    6039542586.3520280050642916443072979210699388420708,
+    1439720407.3117216736632230727949123939715485786772,
+    248874557.86205415651146038641322942321632125127801,
+    31426415.585400194380614231628318205362874684987640,
+    2876370.6289353724412254090516208496135991145378768,
+    186056.26539522349504029498971604569928220784236328,
+    8071.6720023658162106380029022722506138218516325024,
+    210.82427775157934587250973392071336271166969580291,
+    2.5066282746310002701649081771338373386264310793408};
+constexpr double kLanczosDen[kLanczosN] = {0.0, 39916800.0, 120543840.0, 150917976.0,
+                                           105258076.0, 45995730.0, 13339535.0, 2637558.0,
+                                           357423.0, 32670.0, 1925.0, 66.0, 1.0};
+constexpr double kGammaIntegral[23] = {
+    1.0, 1.0, 2.0, 6.0, 24.0, 120.0, 720.0, 5040.0, 40320.0, 362880.0, 3628800.0,
+    39916800.0, 479001600.0, 6227020800.0, 87178291200.0, 1307674368000.0,
+    20922789888000.0, 355687428096000.0, 6402373705728000.0, 121645100408832000.0,
+    2432902008176640000.0, 51090942171709440000.0, 1124000727777607680000.0};
+constexpr double kLogPi = 1.144729885849400174143427351353058711647;
+
+double lanczos_sum(double x) {
+  double num = 0.0, den = 0.0;
+  if (x < 5.0) {
+    for (int i = kLanczosN; --i >= 0;) {
+      num = num * x + kLanczosNum[i];
+      den = den * x + kLanczosDen[i];
+    }
+  } else {
+    for (int i = 0; i < kLanczosN; i++) {
+      num = num / x + kLanczosNum[i];
+      den = den / x + kLanczosDen[i];
+    }
+  }
+  return num / den;
 }
+
+double sinpi(double x) {
+  double y = std::fmod(std::fabs(x), 2.0);
+  int n = static_cast<int>(std::round(2.0 * y));
+  double r;
+  switch (n) {
+    case 0: r = std::sin(M_PI * y); break;
+    case 1: r = std::cos(M_PI * (y - 0.5)); break;
+    case 2: r = std::sin(M_PI * (1.0 - y)); break;
+    case 3: r = -std::cos(M_PI * (y - 1.5)); break;
+    default: r = std::sin(M_PI * (y - 2.0)); break;
+  }
+  return std::copysign(1.0, x) * r;
+}
+
+double d_gamma(double x) {
+  if (!std::isfinite(x)) return (std::isnan(x) || x > 0.0) ? x : NAN;
+  if (x == 0.0) return std::copysign(HUGE_VAL, x);
+  if (x == std::floor(x)) {
+    if (x < 0.0) return NAN;
+    if (x <= 23) return kGammaIntegral[static_cast<int>(x) - 1];
+  }
+  double absx = std::fabs(x);
+  if (absx < 1e-20) return 1.0 / x;
+  if (absx > 200.0) return x < 0.0 ? 0.0 / sinpi(x) : HUGE_VAL;
+  double y = absx + kLanczosGMinusHalf;
+  double z;
+  if (absx > kLanczosGMinusHalf) {
+    double q = y - absx;
+    z = q - kLanczosGMinusHalf;
+  } else {
+    double q = y - kLanczosGMinusHalf;
+    z = q - absx;
+  }
+  z = z * kLanczosG / y;
+  double r;
+  if (x < 0.0) {
+    r = -M_PI / sinpi(absx) / absx * std::exp(y) / lanczos_sum(absx);
+    r -= z * r;
+    if (absx < 140.0) {
+      r /= std::pow(y, absx - 0.5);
+    } else {
+      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      r /= sqrtpow;
+      r /= sqrtpow;
+    }
+  } else {
+    r = lanczos_sum(absx) / std::exp(y);
+    r += z * r;
+    if (absx < 140.0) {
+      r *= std::pow(y, absx - 0.5);
+    } else {
+      double sqrtpow = std::pow(y, absx / 2.0 - 0.25);
+      r *= sqrtpow;
+      r *= sqrtpow;
+    }
+  }
+  return r;
+}
+
 double d_lgamma(double x) {
-  if (x <= 0 && x == std::floor(x)) return HUGE_VAL * 0 + NAN;
-  return std::lgamma(x);
+  if (!std::isfinite(x)) return std::isnan(x) ? x : HUGE_VAL;
+  if (x == std::floor(x) && x <= 2.0) return x <= 0.0 ? HUGE_VAL : 0.0;
+  double absx = std::fabs(x);
+  if (absx < 1e-20) return -std::log(absx);
+  double r = std::log(lanczos_sum(absx)) - kLanczosG;
+  r += (absx - 0.5) * (std::log(absx + kLanczosG - 0.5) - 1);
+  if (x < 0.0) r = kLogPi - std::log(std::fabs(sinpi(absx))) - std::log(absx) - r;
+  return r;
 }
 
 MATH1(sqrt, d_sqrt, false)
@@ -119,8 +225,26 @@ MATH1(erfc, d_erfc, false)
 MATH1(cbrt, d_cbrt, false)
 MATH1(degrees, d_degrees, true)
 MATH1(radians, d_radians, false)
-MATH1(gamma, d_gamma, true)
-MATH1(lgamma, d_lgamma, true)
+Value m_gamma(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "gamma", 1, 1)) return Value();
+  double x;
+  if (!arg_double(vm, a[0], x)) return Value();
+  if ((x == 0.0) || (std::isfinite(x) && x < 0.0 && x == std::floor(x)) || x == -INFINITY)
+    return domain_error(vm);
+  double r = d_gamma(x);
+  if (std::isinf(r) && std::isfinite(x)) return range_error(vm);
+  return Value::from_float(r);
+}
+
+Value m_lgamma(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "lgamma", 1, 1)) return Value();
+  double x;
+  if (!arg_double(vm, a[0], x)) return Value();
+  if (std::isfinite(x) && x <= 0.0 && x == std::floor(x)) return domain_error(vm);
+  double r = d_lgamma(x);
+  if (std::isinf(r) && std::isfinite(x)) return range_error(vm);
+  return Value::from_float(r);
+}
 #undef MATH1
 
 // log of a positive int of any size (CPython's loghelper).
@@ -234,6 +358,64 @@ Value m_pow(VM& vm, const CallArgs& a) {
   return Value::from_float(r);
 }
 
+// CPython 3.11's vector_norm(): the accurate (nearly correctly rounded) Euclidean norm
+// behind hypot() and dist(), with compensated summation of split squares.
+double vector_norm(std::vector<double>& vec, double max, bool found_nan) {
+  const double T27 = 134217729.0;
+  size_t n = vec.size();
+  if (std::isinf(max)) return max;
+  if (found_nan) return NAN;
+  if (max == 0.0 || n <= 1) return max;
+  int max_e;
+  std::frexp(max, &max_e);
+  double csum = 1.0, frac1 = 0.0, frac2 = 0.0, frac3 = 0.0, oldcsum, x, t, hi, lo;
+  if (max_e >= -1023) {
+    double scale = std::ldexp(1.0, -max_e);
+    for (size_t i = 0; i < n; ++i) {
+      x = vec[i] * scale;
+      t = x * T27;
+      hi = t - (t - x);
+      lo = x - hi;
+      x = hi * hi;
+      oldcsum = csum;
+      csum += x;
+      frac1 += (oldcsum - csum) + x;
+      x = 2.0 * hi * lo;
+      oldcsum = csum;
+      csum += x;
+      frac2 += (oldcsum - csum) + x;
+      frac3 += lo * lo;
+    }
+    double h = std::sqrt(csum - 1.0 + (frac1 + frac2 + frac3));
+    x = h;
+    t = x * T27;
+    hi = t - (t - x);
+    lo = x - hi;
+    x = -hi * hi;
+    oldcsum = csum;
+    csum += x;
+    frac1 += (oldcsum - csum) + x;
+    x = -2.0 * hi * lo;
+    oldcsum = csum;
+    csum += x;
+    frac2 += (oldcsum - csum) + x;
+    x = -lo * lo;
+    oldcsum = csum;
+    csum += x;
+    frac3 += (oldcsum - csum) + x;
+    x = csum - 1.0 + (frac1 + frac2 + frac3);
+    return (h + x / (2.0 * h)) / scale;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    x = vec[i] / max;
+    x = x * x;
+    oldcsum = csum;
+    csum += x;
+    frac1 += (oldcsum - csum) + x;
+  }
+  return max * std::sqrt(csum - 1.0 + frac1);
+}
+
 Value m_hypot(VM& vm, const CallArgs& a) {
   if (!check_no_kwargs(vm, a, "hypot")) return Value();
   std::vector<double> xs(a.argc);
@@ -245,22 +427,15 @@ Value m_hypot(VM& vm, const CallArgs& a) {
     if (std::isnan(ax)) found_nan = true;
     if (ax > maxv) maxv = ax;
   }
-  if (std::isinf(maxv)) return Value::from_float(INFINITY);
-  if (found_nan) return Value::from_float(NAN);
-  if (a.argc == 2) return Value::from_float(std::hypot(xs[0], xs[1]));
-  if (maxv == 0 || a.argc <= 1) return Value::from_float(maxv);
-  // scaled sum of squares (accurate enough for the multi-argument form)
-  double s = 0;
-  for (double x : xs) {
-    double t = x / maxv;
-    s += t * t;
-  }
-  return Value::from_float(maxv * std::sqrt(s));
+  for (double& x : xs) x = std::fabs(x);
+  return Value::from_float(vector_norm(xs, maxv, found_nan));
 }
 
 Value m_dist(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "dist", 2, 2)) return Value();
-  std::vector<Value> p, q;
+  VM::RootedValues rp(vm), rq(vm);
+  std::vector<Value>& p = rp.v;
+  std::vector<Value>& q = rq.v;
   if (!for_each(vm, a[0], [&](Value v) { p.push_back(v); return true; })) return Value();
   if (!for_each(vm, a[1], [&](Value v) { q.push_back(v); return true; })) return Value();
   if (p.size() != q.size()) return vm.raise(vm.exc().ValueError, "both points must have the same number of dimensions");

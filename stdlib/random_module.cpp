@@ -373,7 +373,52 @@ Value m_paretovariate(VM& vm, const CallArgs& a) {
   return Value::from_float(out);
 }
 
+// getstate(): (3, (625 ints: 624 state words + position), gauss_next or None)
+Value m_getstate(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "getstate", 1, 1)) return Value();
+  PyRandomState st = rnd(a[0])->gen.getstate();
+  Tuple* words = vm.new_tuple(625);
+  VM::TempRoot root(vm, words);
+  for (int i = 0; i < 624; ++i) (*words)[i] = Value::from_int(st.mt.key[i]);
+  (*words)[624] = Value::from_int(st.mt.pos);
+  Value gauss = st.gauss_next ? Value::from_float(*st.gauss_next) : Value::none();
+  return Value::from_obj(vm.tuple_of({Value::from_int(3), Value::from_obj(words), gauss}));
+}
+
+Value m_setstate(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "setstate", 2, 2)) return Value();
+  Value s = a[1];
+  if (!is_kind(s, Kind::Tuple) || as_tuple(s)->len != 3)
+    return vm.raise(vm.exc().TypeError, "state vector must be a tuple");
+  Tuple* t = as_tuple(s);
+  if (!(*t)[0].is_int() || (*t)[0].as_int() != 3)
+    return vm.raise_fmt(vm.exc().ValueError, "state with version %s passed to Random.setstate() of version 3",
+                        (*t)[0].is_int() ? std::to_string((*t)[0].as_int()).c_str() : "?");
+  if (!is_kind((*t)[1], Kind::Tuple) || as_tuple((*t)[1])->len != 625)
+    return vm.raise(vm.exc().ValueError, "state vector is the wrong size");
+  Tuple* w = as_tuple((*t)[1]);
+  PyRandomState st;
+  for (int i = 0; i < 624; ++i) {
+    int64_t v;
+    if (!index_of(vm, (*w)[i], v)) return Value();
+    st.mt.key[i] = static_cast<uint32_t>(v);
+  }
+  int64_t pos;
+  if (!index_of(vm, (*w)[624], pos)) return Value();
+  st.mt.pos = static_cast<int>(pos);
+  if (!(*t)[2].is_none()) {
+    double g;
+    if (!to_double(vm, (*t)[2], g)) return Value();
+    st.gauss_next = g;
+  }
+  RandomError err;
+  if (!rnd(a[0])->gen.setstate(st, &err)) return raise_random(vm, err);
+  return Value::none();
+}
+
 const MethodDef kMethods[] = {
+    {"getstate", m_getstate},
+    {"setstate", m_setstate},
     {"seed", m_seed},
     {"random", m_random},
     {"getrandbits", m_getrandbits},

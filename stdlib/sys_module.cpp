@@ -8,10 +8,12 @@
 //   I1  sys.exit(x) raises SystemExit(x); the process exits only when it is uncaught
 //       (tools/ reports it with the right status).
 //   I2  sys.version / version_info describe the language level emulated (3.11.2).
+#include <cfloat>
 #include <climits>
 #include <string>
 
 #include "stdlib/stdlib.h"
+#include "stdlib/struct_seq.h"
 #include "vm/native.h"
 #include "vm/ops.h"
 
@@ -103,9 +105,29 @@ Module* init_sys_module(VM& vm) {
   set_attr_str(vm, d, "stdin", in);
   set_attr_str(vm, d, "__stdin__", in);
   set_attr_str(vm, d, "version", vm.str("3.11.2 (pyjitvm) [GCC]"));
-  Tuple* vi = vm.tuple_of({Value::from_int(3), Value::from_int(11), Value::from_int(2),
-                           vm.str("final"), Value::from_int(0)});
-  set_attr_str(vm, d, "version_info", Value::from_obj(vi));
+  Type* vi_type = make_struct_seq_type(vm, "sys", "version_info",
+                                       {"major", "minor", "micro", "releaselevel", "serial"});
+  set_attr_str(vm, d, "version_info",
+               make_struct_seq(vm, vi_type, {Value::from_int(3), Value::from_int(11),
+                                             Value::from_int(2), vm.str("final"), Value::from_int(0)}));
+  Type* fi_type = make_struct_seq_type(vm, "sys", "float_info",
+                                       {"max", "max_exp", "max_10_exp", "min", "min_exp",
+                                        "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                        "rounds"});
+  set_attr_str(vm, d, "float_info",
+               make_struct_seq(vm, fi_type,
+                               {Value::from_float(DBL_MAX), Value::from_int(DBL_MAX_EXP),
+                                Value::from_int(DBL_MAX_10_EXP), Value::from_float(DBL_MIN),
+                                Value::from_int(DBL_MIN_EXP), Value::from_int(DBL_MIN_10_EXP),
+                                Value::from_int(DBL_DIG), Value::from_int(DBL_MANT_DIG),
+                                Value::from_float(DBL_EPSILON), Value::from_int(FLT_RADIX),
+                                Value::from_int(1)}));
+  Type* ii_type = make_struct_seq_type(vm, "sys", "int_info",
+                                       {"bits_per_digit", "sizeof_digit",
+                                        "default_max_str_digits", "str_digits_check_threshold"});
+  set_attr_str(vm, d, "int_info",
+               make_struct_seq(vm, ii_type, {Value::from_int(30), Value::from_int(4),
+                                             Value::from_int(4300), Value::from_int(640)}));
   set_attr_str(vm, d, "maxsize", Value::from_int(INT64_MAX));
   set_attr_str(vm, d, "byteorder", vm.str("little"));
   set_attr_str(vm, d, "platform", vm.str("linux"));

@@ -9,6 +9,9 @@
 // Invariants: builtin_types.h I1; every field of Types is non-null after init_types().
 #include "vm/builtin_types.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace pyjitvm::vm {
 
 void inherit_slots(Type* t, const Type* base) {
@@ -150,6 +153,28 @@ void VM::init_types() {
   init_generator_type(*this);
   init_module_type(*this);
   init_iterator_types(*this);
+  // Types were created before their bases' slots were installed: inherit again, bases
+  // first (a type keeps the slots it set itself).
+  std::vector<Type*> all;
+  Type** fields = reinterpret_cast<Type**>(&types_);
+  for (size_t i = 0; i < sizeof(Types) / sizeof(Type*); ++i)
+    if (fields[i]) all.push_back(fields[i]);
+  std::stable_sort(all.begin(), all.end(),
+                   [](const Type* a, const Type* b) { return a->mro.size() < b->mro.size(); });
+  for (Type* t : all) {
+    TypeSlots own = t->slots;
+    if (t->base) inherit_slots(t, t->base);
+    (void)own;
+  }
+}
+
+void VM::init_slot_wrappers() {
+  Type** fields = reinterpret_cast<Type**>(&types_);
+  for (size_t i = 0; i < sizeof(Types) / sizeof(Type*); ++i)
+    if (fields[i]) add_slot_wrappers(*this, fields[i]);
+  Type** excs = reinterpret_cast<Type**>(&exc_);
+  for (size_t i = 0; i < sizeof(ExcTypes) / sizeof(Type*); ++i)
+    if (excs[i]) add_slot_wrappers(*this, excs[i]);
 }
 
 }  // namespace pyjitvm::vm

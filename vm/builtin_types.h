@@ -18,6 +18,8 @@ Type* make_builtin_type(VM& vm, std::string_view name, Type* base, Kind instance
                         uint32_t flags);
 void inherit_slots(Type* t, const Type* base);
 void type_modified(Type* t);  // bumps t's version and its subclasses' (object.h I4)
+// dunder methods (dict.__setitem__, int.__add__ ...) for the slots `t` defines itself
+void add_slot_wrappers(VM& vm, Type* t);
 
 void init_object_type(VM& vm);     // object, type, NoneType, NotImplemented, ellipsis
 void init_int_type(VM& vm);        // int, bool

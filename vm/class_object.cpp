@@ -8,6 +8,7 @@
 // immediately; only the presence of a slot is computed ahead of time.
 #include "vm/class_object.h"
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -120,6 +121,21 @@ Value slot_richcompare(VM& vm, Value a, Value b, CmpOp op) {
 
 Value slot_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   bool missing = false;
+  if (!reflected) {
+    // CPython: when type(rhs) is a proper subclass of type(lhs) that overrides the
+    // reflected method, rhs.__rop__ runs first.
+    Type* tl = vm.type_of(lhs);
+    Type* tr = vm.type_of(rhs);
+    if (tr != tl && tr->is_subtype_of(tl)) {
+      Str* rname = binop_name(vm, op, 1);
+      Value mr = lookup_in_mro(tr, rname);
+      Value ml = lookup_in_mro(tl, rname);
+      if (!mr.is_undef() && !mr.identical(ml)) {
+        Value r = call_dunder(vm, rhs, rname, {lhs}, &missing);
+        if (failed(r) || !r.identical(vm.not_implemented())) return r;
+      }
+    }
+  }
   Value r = reflected ? call_dunder(vm, rhs, binop_name(vm, op, 1), {lhs}, &missing)
                       : call_dunder(vm, lhs, binop_name(vm, op, 0), {rhs}, &missing);
   if (missing) return vm.not_implemented();
@@ -186,7 +202,7 @@ bool slot_setitem(VM& vm, Value self, Value key, Value v) {
   Value r = v.is_undef() ? call_dunder(vm, self, vm.names().delitem, {key}, &missing)
                          : call_dunder(vm, self, vm.names().setitem, {key, v}, &missing);
   if (missing) {
-    vm.raise_fmt(vm.exc().TypeError, v.is_undef() ? "'%s' object does not support item deletion"
+    vm.raise_fmt(vm.exc().TypeError, v.is_undef() ? "'%s' object doesn't support item deletion"
                                                   : "'%s' object does not support item assignment",
                  type_name(vm, self));
     return false;
@@ -286,6 +302,48 @@ bool defines_any(VM& vm, const Type* cls, std::initializer_list<const char*> nam
   return false;
 }
 
+// C3 linearization of the bases' MROs (Python's method resolution order).
+bool c3_linearize(VM& vm, const std::vector<Type*>& bases, std::vector<Type*>& out) {
+  std::vector<std::vector<Type*>> seqs;
+  for (Type* b : bases) seqs.push_back(b->mro);
+  seqs.push_back(bases);
+  for (;;) {
+    bool any = false;
+    for (auto& s : seqs)
+      if (!s.empty()) any = true;
+    if (!any) return true;
+    Type* pick = nullptr;
+    for (auto& s : seqs) {
+      if (s.empty()) continue;
+      Type* head = s.front();
+      bool in_tail = false;
+      for (auto& t : seqs)
+        if (std::find(t.begin() + (t.empty() ? 0 : 1), t.end(), head) != t.end()) in_tail = true;
+      if (!in_tail) {
+        pick = head;
+        break;
+      }
+    }
+    if (!pick) {
+      std::string names;
+      std::vector<Type*> seen;
+      for (auto& s : seqs) {
+        if (s.empty() || std::find(seen.begin(), seen.end(), s.front()) != seen.end()) continue;
+        seen.push_back(s.front());
+        if (!names.empty()) names += ", ";
+        names += s.front()->name->view();
+      }
+      vm.raise_fmt(vm.exc().TypeError,
+                   "Cannot create a consistent method resolution\norder (MRO) for bases %s",
+                   names.c_str());
+      return false;
+    }
+    out.push_back(pick);
+    for (auto& s : seqs)
+      if (!s.empty() && s.front() == pick) s.erase(s.begin());
+  }
+}
+
 }  // namespace
 
 void update_dunder_slots(VM& vm, Type* cls) {
@@ -295,12 +353,15 @@ void update_dunder_slots(VM& vm, Type* cls) {
     slot = has ? dunder_slot : base_slot;
   };
   auto user_defines = [&](std::initializer_list<const char*> names) {
-    // defined by a heap (Python) class somewhere in the MRO
+    // the first class in the MRO that defines the name is a Python class (builtin
+    // types define their dunders as slot wrappers, so they stop the search)
     for (const char* n : names) {
       Str* name = vm.intern(n);
       for (Type* t : cls->mro) {
-        if (!t->is_heap()) break;
-        if (t->dict && !dict_get_str(t->dict, name).is_undef()) return true;
+        if (t->dict && !dict_get_str(t->dict, name).is_undef()) {
+          if (t->is_heap()) return true;
+          break;
+        }
       }
     }
     return false;
@@ -451,19 +512,30 @@ Value build_class(VM& vm, const CallArgs& a) {
                         "class '%s': class keyword arguments are not supported by pyjitvm ('%s')",
                         name->data(), kw->data());
   }
-  if (a.argc > 3)
-    return vm.raise_fmt(vm.exc().TypeError,
-                        "class '%s': multiple inheritance is not supported by pyjitvm",
-                        name->data());
-  Type* base = vm.types().object;
-  if (a.argc == 3) {
-    if (!is_kind(a[2], Kind::Type))
-      return vm.raise_fmt(vm.exc().TypeError, "bases must be types");
-    base = as_type(a[2]);
-    if (!(base->type_flags & kTypeBaseType))
+  std::vector<Type*> bases;
+  for (uint32_t i = 2; i < a.argc; ++i) {
+    if (!is_kind(a[i], Kind::Type))
+      return vm.raise(vm.exc().TypeError, "bases must be types");
+    Type* b = as_type(a[i]);
+    if (!(b->type_flags & kTypeBaseType))
       return vm.raise_fmt(vm.exc().TypeError, "type '%s' is not an acceptable base type",
-                          base->name->data());
+                          b->name->data());
+    for (Type* prev : bases)
+      if (prev == b) return vm.raise_fmt(vm.exc().TypeError, "duplicate base class %s", b->name->data());
+    bases.push_back(b);
   }
+  if (bases.empty()) bases.push_back(vm.types().object);
+  // The layout base: the one base whose instances are not plain objects (at most one
+  // distinct layout), else the first base.
+  Type* base = bases[0];
+  for (Type* b : bases) {
+    if (b->instance_kind == Kind::Instance) continue;
+    if (base->instance_kind != Kind::Instance && base->instance_kind != b->instance_kind)
+      return vm.raise(vm.exc().TypeError, "multiple bases have instance lay-out conflict");
+    if (base->instance_kind == Kind::Instance) base = b;
+  }
+  std::vector<Type*> mro;
+  if (!c3_linearize(vm, bases, mro)) return Value();
   // Run the class body with a fresh namespace as its locals.
   Dict* ns = vm.new_dict();
   VM::TempRoot keep_ns(vm, Value::from_obj(ns));
@@ -481,12 +553,15 @@ Value build_class(VM& vm, const CallArgs& a) {
   cls->name = name;
   cls->base = base;
   cls->instance_kind = base->instance_kind;
-  cls->type_flags = kTypeHeap | kTypeBaseType | kTypeHasDict | (base->type_flags & kTypeException);
+  uint32_t exc_flag = 0;
+  for (Type* b : bases) exc_flag |= b->type_flags & kTypeException;
+  cls->type_flags = kTypeHeap | kTypeBaseType | kTypeHasDict | exc_flag;
   Value mod = dict_get_str(ns, vm.names().module);
   cls->module_name = is_kind(mod, Kind::Str) ? as_str(mod) : vm.intern("__main__");
   cls->mro.push_back(cls);
-  for (Type* m : base->mro) cls->mro.push_back(m);
-  base->subclasses.push_back(cls);
+  for (Type* m : mro) cls->mro.push_back(m);
+  cls->bases = bases;
+  for (Type* b : bases) b->subclasses.push_back(cls);
   inherit_slots(cls, base);
   // A class that defines __eq__ but not __hash__ is unhashable (CPython).
   Str* eq = vm.names().eq;

@@ -8,8 +8,10 @@
 //   I1  A heap type's slots are the dunder-dispatch slots for every dunder defined in
 //       its MRO (update_dunder_slots() runs at creation and whenever a dunder
 //       attribute is set on the class), inherited slots otherwise.
-//   I2  Single inheritance only: more than one base, metaclass= and other class
-//       keywords raise a TypeError naming the unsupported feature.
+//   I2  Multiple inheritance uses C3 (CPython's MRO, same errors); at most one base
+//       may have a non-plain instance layout (list, dict, Exception ...).
+//       metaclass= and other class keywords raise a TypeError naming the
+//       unsupported feature.
 #pragma once
 
 #include "vm/vm.h"

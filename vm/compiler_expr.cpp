@@ -319,6 +319,7 @@ void Compiler::expr(const ast::Expr* e, uint32_t target) {
       uint32_t it = alloc_temp();
       set_pos(e);
       emit(Op::GETITER, it, src);
+      emit(Op::LOADNONE, target);  // the first value sent to the sub-iterator
       emit(Op::YIELD_FROM, target, it);
       break;
     }
@@ -686,7 +687,7 @@ void Compiler::call(const ast::Call* c, uint32_t target) {
         if (x->is<ast::Starred>()) {
           uint32_t v = expr_any(x->as<ast::Starred>()->value);
           set_pos(x);
-          emit(Op::LIST_EXTEND, acc, v);
+          emit(Op::LIST_EXTEND, acc, v, a, 1);  // call context: errors name the callee
         } else {
           uint32_t v = expr_any(x);
           emit(Op::LIST_APPEND, acc, v);
@@ -705,7 +706,7 @@ void Compiler::call(const ast::Call* c, uint32_t target) {
         if (k->arg.empty()) {
           uint32_t v = expr_any(k->value);
           set_pos(k->value);
-          emit(Op::DICT_UPDATE, a + 2, v, 0, 1);
+          emit(Op::DICT_UPDATE, a + 2, v, a, 1);
         } else {
           uint32_t key = alloc_temp();
           emit_abx(Op::LOADK, key, const_str(k->arg));

@@ -661,10 +661,10 @@ void Compiler::with_stmt(const ast::With* s, size_t item) {
   auto entry = da_save();
   uint32_t mgr = expr_any(w->context_expr);
   uint32_t exit_reg = alloc_temp();
-  set_pos(w->context_expr);
-  emit(Op::LOAD_SPECIAL, exit_reg, mgr, new_cache("__exit__"));
   uint32_t enter = alloc_temp();
-  emit(Op::LOAD_SPECIAL, enter, mgr, new_cache("__enter__"));
+  set_pos(w->context_expr);
+  emit(Op::LOAD_SPECIAL, enter, mgr, new_cache("__enter__"));  // CPython looks it up first
+  emit(Op::LOAD_SPECIAL, exit_reg, mgr, new_cache("__exit__"));
   emit(Op::CALL, enter, 0, 0);
   if (w->optional_vars) assign_to(w->optional_vars, enter);
   ExcBlock wb;

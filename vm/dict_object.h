@@ -67,5 +67,7 @@ bool dict_next(const Dict* d, uint32_t& pos, DictEntry*& entry);
 // dict.update(other): a dict, a mapping with keys(), or an iterable of pairs
 // (vm/dict_type.cpp).
 [[nodiscard]] bool dict_merge_from(VM& vm, Dict* d, Value other);
+// reversed() over a dict's keys (kind 0), values (1) or items (2).
+Value reversed_dict(VM& vm, Value dict, int kind);
 
 }  // namespace pyjitvm::vm

@@ -80,7 +80,8 @@ bool dict_merge_from(VM& vm, Dict* d, Value other) {
         kv[1] = is_kind(item, Kind::Tuple) ? (*as_tuple(item))[1] : as_list(item)->items[1];
       }
     } else {
-      std::vector<Value> parts;
+      VM::RootedValues rooted(vm);
+      std::vector<Value>& parts = rooted.v;
       if (!for_each(vm, item, [&](Value x) {
             parts.push_back(x);
             return true;
@@ -289,6 +290,38 @@ Value m_update(VM& vm, const CallArgs& a) {
   return Value::none();
 }
 
+Value m_init(VM& vm, const CallArgs& a) {
+  if (a.argc < 1 || a.argc > 2)
+    return vm.raise_fmt(vm.exc().TypeError, "dict expected at most 1 argument, got %u", a.argc - 1);
+  Dict* d = as_dict(a[0]);
+  if (a.argc == 2 && !dict_merge_from(vm, d, a[1])) return Value();
+  merge_kwargs(vm, d, a, 0);
+  return Value::none();
+}
+
+}  // namespace
+
+// reversed(d) / reversed(d.keys()): iterate the entries backwards.
+Value reversed_dict(VM& vm, Value dict, int kind) {
+  List* l = vm.new_list(0);
+  VM::TempRoot root(vm, l);
+  Dict* d = as_dict(dict);
+  for (uint32_t i = d->nentries; i > 0; --i) {
+    DictEntry& e = d->entries[i - 1];
+    if (e.key.is_undef()) continue;
+    Value v = kind == 0 ? e.key : kind == 1 ? e.value : Value::from_obj(vm.tuple_of({e.key, e.value}));
+    list_append(vm.heap(), l, v);
+  }
+  return get_iter(vm, Value::from_obj(l));
+}
+
+namespace {
+
+Value m_reversed(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "__reversed__", 1, 1)) return Value();
+  return reversed_dict(vm, a[0], 0);
+}
+
 Value m_clear(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "clear", 1, 1)) return Value();
   dict_clear(vm.heap(), as_dict(a[0]));
@@ -331,6 +364,7 @@ void init_dict_type(VM& vm) {
       {"get", m_get},         {"pop", m_pop},         {"popitem", m_popitem},
       {"setdefault", m_setdefault}, {"update", m_update}, {"clear", m_clear},
       {"copy", m_copy},       {"fromkeys", m_fromkeys, MethodDef::kClass},
+      {"__init__", m_init},   {"__reversed__", m_reversed},
   };
   add_methods(vm, t, kMethods);
   dict_set_str(vm.heap(), t->dict, vm.names().hash, Value::none());

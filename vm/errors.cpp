@@ -65,6 +65,8 @@ void convert_stop_iteration(VM& vm) {
 // ------------------------------------------------------------------ formatting
 std::string source_line(const Proto* p, uint32_t line) {
   if (!p || !p->arena || line == 0) return "";
+  // like CPython's linecache: pseudo-files (<string>, <stdin>) have no source lines
+  if (!p->arena->filename.empty() && p->arena->filename[0] == '<') return "";
   const std::string& src = p->arena->source;
   size_t pos = 0;
   for (uint32_t l = 1; l < line; ++l) {

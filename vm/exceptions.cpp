@@ -139,6 +139,58 @@ Value exc_with_traceback(VM& vm, const CallArgs& a) {
   return a[0];
 }
 
+// ---- OSError: errno → subclass mapping, (errno, strerror[, filename]) arguments
+Type* oserror_subclass(VM& vm, int64_t err) {
+  const ExcTypes& E = vm.exc();
+  switch (err) {
+    case 2: return E.FileNotFoundError;   // ENOENT
+    case 17: return E.FileExistsError;    // EEXIST
+    case 1:                               // EPERM
+    case 13: return E.PermissionError;    // EACCES
+    case 21: return E.IsADirectoryError;  // EISDIR
+    case 20: return E.NotADirectoryError; // ENOTDIR
+    case 110: return E.TimeoutError;      // ETIMEDOUT
+    default: return nullptr;
+  }
+}
+
+Value oserror_construct(VM& vm, Type* cls, const CallArgs& a) {
+  if (cls == vm.exc().OSError && a.argc >= 2 && a[0].is_int()) {
+    if (Type* sub = oserror_subclass(vm, a[0].as_int())) cls = sub;
+  }
+  uint32_t n = a.argc;
+  bool split = n >= 2 && n <= 5;
+  Tuple* args = vm.new_tuple(split && n >= 3 ? 2 : n);
+  for (uint32_t i = 0; i < args->len; ++i) (*args)[i] = a[i];
+  Value e = vm.new_exception_args(cls, args);
+  VM::TempRoot root(vm, e);
+  ExceptionObj* x = exc_of(e);
+  x->dict = vm.new_dict();
+  dict_set_str(vm.heap(), x->dict, vm.intern("errno"), split ? a[0] : Value::none());
+  dict_set_str(vm.heap(), x->dict, vm.intern("strerror"), split ? a[1] : Value::none());
+  dict_set_str(vm.heap(), x->dict, vm.intern("filename"), split && n >= 3 ? a[2] : Value::none());
+  return e;
+}
+
+Value oserror_str(VM& vm, Value self) {
+  ExceptionObj* x = exc_of(self);
+  Value err = x->dict ? dict_get_str(x->dict, vm.intern("errno")) : Value();
+  Value msg = x->dict ? dict_get_str(x->dict, vm.intern("strerror")) : Value();
+  Value file = x->dict ? dict_get_str(x->dict, vm.intern("filename")) : Value();
+  if (!err.is_undef() && !err.is_none() && !msg.is_undef() && !msg.is_none()) {
+    std::string out = "[Errno ";
+    if (!str_append(vm, err, out)) return Value();
+    out += "] ";
+    if (!str_append(vm, msg, out)) return Value();
+    if (!file.is_undef() && !file.is_none()) {
+      out += ": ";
+      if (!repr_append(vm, file, out)) return Value();
+    }
+    return vm.str(out);
+  }
+  return exc_str(vm, self);
+}
+
 struct Spec {
   Type* ExcTypes::*field;
   const char* name;
@@ -212,9 +264,14 @@ void VM::init_exceptions() {
       {&X::DeprecationWarning, "DeprecationWarning", &X::Warning},
       {&X::RuntimeWarning, "RuntimeWarning", &X::Warning},
   };
-  for (const Spec& s : kSpecs)
+  for (const Spec& s : kSpecs) {
     E.*(s.field) = make_builtin_type(*this, s.name, E.*(s.parent), Kind::Exception,
                                      kTypeBaseType | kTypeException | kTypeHasDict);
+    if (s.field == &X::OSError) {
+      E.OSError->slots.construct = oserror_construct;
+      E.OSError->slots.str = oserror_str;
+    }
+  }
 }
 
 }  // namespace pyjitvm::vm

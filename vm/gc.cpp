@@ -280,6 +280,7 @@ void trace_object(Object* o, GcTracer& t) {
       t.mark(ty->module_name);
       t.mark(ty->base);
       for (Type* m : ty->mro) t.mark(m);
+      for (Type* b : ty->bases) t.mark(b);
       for (Type* s : ty->subclasses) t.mark(s);
       break;
     }

@@ -47,6 +47,63 @@ Value generator_resume(VM& vm, Generator* g, Value sent, Value throw_exc) {
     vm.set_pending(throw_exc);
     return Value();
   }
+  bool at_yield_from = false;
+  if (g->state == GenState::Suspended && g->pc < g->func->proto->code.size() &&
+      g->func->proto->code[g->pc].op == Op::YIELD_FROM) {
+    at_yield_from = true;
+    if (!throw_exc.is_undef()) {
+      // Delegate throw()/close() to the sub-iterator of `yield from` (PEP 380).
+      const Instr& ins = g->func->proto->code[g->pc];
+      Value sub = g->regs[ins.b];
+      VM::TempRoot keep_exc(vm, throw_exc);
+      if (vm.type_of(throw_exc)->is_subtype_of(vm.exc().GeneratorExit)) {
+        Value close = getattr_or_undef(vm, sub, vm.intern("close"));
+        if (vm.has_pending()) return Value();
+        if (!close.is_undef()) {
+          VM::TempRoot keep(vm, close);
+          Value r = vm.call(close, {});
+          if (failed(r)) throw_exc = vm.take_pending();
+        }
+      } else {
+        Value r;
+        bool delegated = true;
+        if (is_kind(sub, Kind::Generator)) {
+          r = generator_resume(vm, as_generator(sub), Value::none(), throw_exc);
+        } else {
+          Value m = getattr_or_undef(vm, sub, vm.intern("throw"));
+          if (vm.has_pending()) return Value();
+          if (m.is_undef()) {
+            delegated = false;
+          } else {
+            VM::TempRoot keep(vm, m);
+            r = vm.call(m, {throw_exc});
+          }
+        }
+        if (delegated) {
+          if (!failed(r)) return r;  // the sub-iterator yielded: we stay at YIELD_FROM
+          Value result;
+          if (!vm.has_pending()) {
+            result = as_generator(sub)->retval;
+          } else if (vm.pending_matches(vm.exc().StopIteration)) {
+            Value stop = vm.take_pending();
+            Tuple* args = as_tuple(as_exception(stop)->args);
+            result = args->len ? (*args)[0] : Value::none();
+          } else {
+            throw_exc = vm.take_pending();
+            result = Value();
+          }
+          if (!result.is_undef()) {
+            // the sub-iterator finished: resume after YIELD_FROM with its result
+            g->regs[ins.a] = result.is_undef() ? Value::none() : result;
+            g->pc += 1;
+            at_yield_from = false;
+            throw_exc = Value();
+            sent = g->regs[ins.a];
+          }
+        }
+      }
+    }
+  }
   Value* base = vm.stack_top();
   if (!check_stack(vm, base, g->nregs)) return Value();
   std::memcpy(static_cast<void*>(base), g->regs, sizeof(Value) * g->nregs);
@@ -56,6 +113,8 @@ Value generator_resume(VM& vm, Generator* g, Value sent, Value throw_exc) {
   Frame& f = vm.frames().back();
   f.gen = g;
   f.pc = f.proto->code.data() + g->pc;
+  // An exception raised at a suspended `yield from` belongs to that instruction.
+  if (!throw_exc.is_undef() && at_yield_from) f.pc += 1;
   for (const Value& e : g->saved_exc) vm.handled_exceptions().push_back(e);
   g->saved_exc.clear();
   if (!throw_exc.is_undef()) {
@@ -151,10 +210,10 @@ Value gen_getattr(VM& vm, Value self, Str* name) {
 
 }  // namespace
 
-int yield_from_step(VM& vm, Value it, Value* out) {
+int yield_from_step(VM& vm, Value it, Value sent, Value* out) {
   if (is_kind(it, Kind::Generator)) {
     Generator* g = gen_of(it);
-    Value r = generator_resume(vm, g, Value::none(), Value());
+    Value r = generator_resume(vm, g, sent.is_undef() ? Value::none() : sent, Value());
     if (!failed(r)) {
       *out = r;
       return 1;
@@ -163,7 +222,8 @@ int yield_from_step(VM& vm, Value it, Value* out) {
     *out = g->retval.is_undef() ? Value::none() : g->retval;
     return 0;
   }
-  Value r = iter_next(vm, it);
+  Value r = (sent.is_undef() || sent.is_none()) ? iter_next(vm, it)
+                                               : vm.call_method(it, vm.intern("send"), {sent});
   if (!failed(r)) {
     *out = r;
     return 1;

@@ -118,6 +118,9 @@ Value VM::import_module(Str* name) {
     return Value::from_obj(mod);
   }
   Value exc = new_exception(exc_.ModuleNotFoundError, "No module named '" + std::string(full) + "'");
+  TempRoot keep(*this, exc);
+  as_exception(exc)->dict = new_dict();
+  dict_set_str(heap_, as_exception(exc)->dict, intern("name"), Value::from_obj(name));
   set_pending(exc);
   return Value();
 }

@@ -187,7 +187,7 @@ Value int_binop(VM& vm, BinOp op, Value a, Value b) {
         if (python_floordiv_i64(x, y, r)) return Value::from_int(r);
         break;
       case BinOp::Mod:
-        if (y == 0) return vm.raise(vm.exc().ZeroDivisionError, "integer division or modulo by zero");
+        if (y == 0) return vm.raise(vm.exc().ZeroDivisionError, "integer modulo by zero");
         return Value::from_int(python_mod_i64(x, y));
       case BinOp::TrueDiv: {
         double d;

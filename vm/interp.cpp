@@ -69,7 +69,7 @@ inline bool fix_index(int64_t& i, size_t len) {
 }  // namespace
 
 Value VM::run_frame(size_t entry) {
-  std::vector<Frame>& frames = frames_;
+  std::deque<Frame>& frames = frames_;
   const Types& T = types_;
   Heap& heap = heap_;
   Frame* f;
@@ -122,6 +122,16 @@ Value VM::run_frame(size_t entry) {
     goto* kDispatch[static_cast<uint8_t>(ins.op)]; \
   } while (0)
 
+  if (!c_stack_ok()) {
+    // unwind the Entry frame that was pushed for us
+    Frame& fr = frames.back();
+    if (fr.gen) {
+      fr.gen->state = GenState::Suspended;
+    }
+    handled_.resize(fr.exc_base);
+    frames.pop_back();
+    return Value();
+  }
   LOAD_FRAME();
   if (resume_with_exception_) {
     resume_with_exception_ = false;
@@ -1022,7 +1032,7 @@ op_LIST_APPEND:
   NEXT();
 op_LIST_EXTEND:
   SAVE_PC();
-  if (!list_extend(*this, R[ins.a], R[ins.b])) goto error;
+  if (!list_extend(*this, R[ins.a], R[ins.b], (ins.x & 1) ? R[ins.c] : Value())) goto error;
   SAFEPOINT();
   NEXT();
 op_LIST_TO_TUPLE: {
@@ -1050,7 +1060,7 @@ op_DICT_SET:
   NEXT();
 op_DICT_UPDATE:
   SAVE_PC();
-  if (!dict_update(*this, R[ins.a], R[ins.b], ins.x & 1)) goto error;
+  if (!dict_update(*this, R[ins.a], R[ins.b], (ins.x & 1) ? R[ins.c] : Value())) goto error;
   SAFEPOINT();
   NEXT();
 op_UNPACK: {
@@ -1177,7 +1187,7 @@ op_YIELD_FROM: {
   // value and continue; otherwise yield the item and re-run this instruction on resume.
   SAVE_PC();
   Value item;
-  int st = yield_from_step(*this, R[ins.b], &item);
+  int st = yield_from_step(*this, R[ins.b], R[ins.a], &item);
   if (st < 0) goto error;
   if (st == 0) {
     R[ins.a] = item;  // the sub-generator's return value

@@ -34,8 +34,11 @@ Value build_set(VM& vm, const Value* items, uint32_t n);
 Value build_dict(VM& vm, const Value* items, uint32_t npairs);
 Value build_string(VM& vm, const Value* items, uint32_t n);
 Value format_value(VM& vm, Value v, int conversion, Value spec);
-bool list_extend(VM& vm, Value list, Value iterable);
-bool dict_update(VM& vm, Value dict, Value other, bool for_call);
+// callee: the function of a f(*args)/f(**kw) call (for error messages), else Undef.
+bool list_extend(VM& vm, Value list, Value iterable, Value callee);
+bool dict_update(VM& vm, Value dict, Value other, Value callee);
+// "__main__.f()" / "len()": how CPython names a callable in call errors.
+std::string function_str(VM& vm, Value callee);
 bool unpack(VM& vm, Value seq, Value* out, uint32_t n);
 bool unpack_ex(VM& vm, Value seq, Value* out, uint32_t before, uint32_t after);
 Value make_function(VM& vm, const Frame& f, Proto* proto, Value defaults, Value kwdefaults,
@@ -56,7 +59,9 @@ int for_prep_slow(VM& vm, Value* regs, uint32_t nargs, Value* out_first);
 
 // Generators (vm/generator.cpp).
 Value generator_resume(VM& vm, Generator* g, Value sent, Value throw_exc);
-int yield_from_step(VM& vm, Value it, Value* out);  // 1 item, 0 done (*out = result), -1 error
+// One step of `yield from it`, sending `sent` (None first): 1 item, 0 done (*out =
+// the sub-iterator's return value), -1 error.
+int yield_from_step(VM& vm, Value it, Value sent, Value* out);
 
 // A builtin function whose `data` is this marker is treated by FORPREP like range()
 // (numba.prange registers itself this way).

@@ -226,9 +226,14 @@ Value load_special(VM& vm, Value obj, Str* name) {
   Value m = lookup_special_method(vm, obj, name);
   if (!m.is_undef() || vm.has_pending()) return m;
   std::string_view n = name->view();
-  if (n == "__enter__" || n == "__exit__")
+  if (n == "__enter__")
     return vm.raise_fmt(vm.exc().TypeError,
                         "'%s' object does not support the context manager protocol",
+                        type_name(vm, obj));
+  if (n == "__exit__")
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "'%s' object does not support the context manager protocol "
+                        "(missed __exit__ method)",
                         type_name(vm, obj));
   return attribute_error(vm, obj, name);
 }
@@ -285,7 +290,24 @@ Value format_value(VM& vm, Value v, int conversion, Value spec) {
   return format(vm, conv, as_str(spec));
 }
 
-bool list_extend(VM& vm, Value list, Value iterable) {
+std::string function_str(VM& vm, Value callee) {
+  if (is_kind(callee, Kind::Function)) {
+    Function* f = as_function(callee);
+    std::string out;
+    if (f->module) {
+      out += f->module->view();
+      out += ".";
+    }
+    out += (f->qualname ? f->qualname : f->name)->view();
+    return out + "()";
+  }
+  if (is_kind(callee, Kind::NativeFunction)) return std::string(as_native(callee)->name->view()) + "()";
+  if (is_kind(callee, Kind::Type)) return std::string(as_type(callee)->name->view()) + "()";
+  if (is_kind(callee, Kind::BoundMethod)) return function_str(vm, as_bound(callee)->func);
+  return std::string(type_name(vm, callee)) + " object";
+}
+
+bool list_extend(VM& vm, Value list, Value iterable, Value callee) {
   List* l = as_list(list);
   if (is_kind(iterable, Kind::List) || is_kind(iterable, Kind::Tuple)) {
     const Value* items;
@@ -303,7 +325,11 @@ bool list_extend(VM& vm, Value list, Value iterable) {
   }
   Type* t = vm.type_of(iterable);
   if (!t->slots.iter && !t->slots.getitem) {
-    vm.raise_fmt(vm.exc().TypeError, "Value after * must be an iterable, not %s", t->name->data());
+    if (!callee.is_undef())
+      vm.raise_fmt(vm.exc().TypeError, "%s argument after * must be an iterable, not %s",
+                   function_str(vm, callee).c_str(), t->name->data());
+    else
+      vm.raise_fmt(vm.exc().TypeError, "Value after * must be an iterable, not %s", t->name->data());
     return false;
   }
   return for_each(vm, iterable, [&](Value v) {
@@ -312,9 +338,9 @@ bool list_extend(VM& vm, Value list, Value iterable) {
   });
 }
 
-bool dict_update(VM& vm, Value dict, Value other, bool for_call) {
+bool dict_update(VM& vm, Value dict, Value other, Value callee) {
   Dict* d = as_dict(dict);
-  if (!for_call) {
+  if (callee.is_undef()) {
     if (!is_kind(other, Kind::Dict) &&
         getattr_or_undef(vm, other, vm.names().keys).is_undef()) {
       if (vm.has_pending()) return false;
@@ -326,8 +352,8 @@ bool dict_update(VM& vm, Value dict, Value other, bool for_call) {
   // f(**m): keys must be strings and unique
   if (!is_kind(other, Kind::Dict) && getattr_or_undef(vm, other, vm.names().keys).is_undef()) {
     if (vm.has_pending()) return false;
-    vm.raise_fmt(vm.exc().TypeError, "argument after ** must be a mapping, not %s",
-                 type_name(vm, other));
+    vm.raise_fmt(vm.exc().TypeError, "%s argument after ** must be a mapping, not %s",
+                 function_str(vm, callee).c_str(), type_name(vm, other));
     return false;
   }
   Dict* tmp = vm.new_dict();
@@ -344,8 +370,8 @@ bool dict_update(VM& vm, Value dict, Value other, bool for_call) {
     int r = dict_get_hashed(vm, d, e->key, e->hash, existing);
     if (r < 0) return false;
     if (r == 1) {
-      vm.raise_fmt(vm.exc().TypeError, "got multiple values for keyword argument '%s'",
-                   as_str(e->key)->data());
+      vm.raise_fmt(vm.exc().TypeError, "%s got multiple values for keyword argument '%s'",
+                   function_str(vm, callee).c_str(), as_str(e->key)->data());
       return false;
     }
     if (!dict_set_hashed(vm, d, e->key, e->hash, e->value)) return false;
@@ -378,7 +404,8 @@ bool collect_items(VM& vm, Value seq, std::vector<Value>& items, const char* wha
 }  // namespace
 
 bool unpack(VM& vm, Value seq, Value* out, uint32_t n) {
-  std::vector<Value> items;
+  VM::RootedValues rooted(vm);
+  std::vector<Value>& items = rooted.v;
   if (!collect_items(vm, seq, items, "cannot unpack non-iterable %s object")) return false;
   if (items.size() < n) {
     vm.raise_fmt(vm.exc().ValueError, "not enough values to unpack (expected %u, got %zu)", n,
@@ -394,7 +421,8 @@ bool unpack(VM& vm, Value seq, Value* out, uint32_t n) {
 }
 
 bool unpack_ex(VM& vm, Value seq, Value* out, uint32_t before, uint32_t after) {
-  std::vector<Value> items;
+  VM::RootedValues rooted(vm);
+  std::vector<Value>& items = rooted.v;
   if (!collect_items(vm, seq, items, "cannot unpack non-iterable %s object")) return false;
   if (items.size() < before + after) {
     vm.raise_fmt(vm.exc().ValueError, "not enough values to unpack (expected at least %u, got %zu)",

@@ -228,7 +228,11 @@ int view_contains(VM& vm, Value self, Value item) {
 Value view_richcompare(VM& vm, Value a, Value b, CmpOp op) {
   // keys/items views compare like sets
   IterObj* v = it_of(a);
-  if (v->c == 1 || (op != CmpOp::Eq && op != CmpOp::Ne)) return vm.not_implemented();
+  if (v->c == 1) return vm.not_implemented();
+  Type* tb = vm.type_of(b);
+  bool set_like = tb == vm.types().set || tb == vm.types().frozenset || tb == vm.types().dict_keys ||
+                  tb == vm.types().dict_items;
+  if (!set_like) return vm.not_implemented();
   Set* sa = vm.new_set();
   VM::TempRoot ra(vm, Value::from_obj(sa));
   if (!set_update(vm, sa, a)) return Value();
@@ -236,6 +240,39 @@ Value view_richcompare(VM& vm, Value a, Value b, CmpOp op) {
   VM::TempRoot rb(vm, Value::from_obj(sb));
   if (!set_update(vm, sb, b)) return Value();
   return compare(vm, Value::from_obj(sa), Value::from_obj(sb), op);
+}
+
+// keys() and items() views support the set operators; the result is a set.
+Value view_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool) {
+  if (op != BinOp::And && op != BinOp::Or && op != BinOp::Sub && op != BinOp::Xor)
+    return vm.not_implemented();
+  Set* a = vm.new_set();
+  VM::TempRoot ra(vm, Value::from_obj(a));
+  if (!set_update(vm, a, lhs)) return Value();
+  switch (op) {
+    case BinOp::And: return set_intersection(vm, a, rhs);
+    case BinOp::Or: return set_union(vm, a, rhs);
+    case BinOp::Sub: return set_difference(vm, a, rhs);
+    default: return set_symmetric_difference(vm, a, rhs);
+  }
+}
+
+Value view_reversed(VM& vm, const CallArgs& a) {
+  IterObj* v = it_of(a[0]);
+  return reversed_dict(vm, v->src, static_cast<int>(v->c));
+}
+
+Value view_isdisjoint(VM& vm, const CallArgs& a) {
+  if (a.argc != 2) return vm.raise(vm.exc().TypeError, "isdisjoint() takes exactly one argument");
+  bool disjoint = true;
+  bool ok = for_each(vm, a[1], [&](Value x) {
+    int r = view_contains(vm, a[0], x);
+    if (r < 0) return false;
+    if (r) disjoint = false;
+    return !r;
+  });
+  if (!ok && vm.has_pending()) return Value();
+  return Value::from_bool(disjoint);
 }
 
 Type* iter_type(VM& vm, const char* name, Value (*next)(VM&, Value)) {
@@ -269,6 +306,10 @@ void init_iterator_types(VM& vm) {
     t->slots.repr = view_repr;
     t->slots.contains = view_contains;
     t->slots.richcompare = view_richcompare;
+    if (i != 1) t->slots.binop = view_binop;
+    static const MethodDef kViewMethods[] = {{"__reversed__", view_reversed},
+                                             {"isdisjoint", view_isdisjoint}};
+    add_methods(vm, t, kViewMethods);
     *views[i] = t;
   }
 }

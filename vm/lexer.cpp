@@ -641,8 +641,9 @@ bool Lexer::lex_decimal_tail() {
 // an error, except before the keywords that may legally follow a number (`1if x`).
 bool Lexer::verify_end_of_number(const char* kind) {
   int c = peek(pos_);
-  auto ahead = [&](std::string_view rest) {
-    return src_.substr(pos_ + 1, rest.size()) == rest;
+  auto ahead = [&](std::string_view rest) {  // the rest of a keyword, then a word end
+    return src_.substr(pos_ + 1, rest.size()) == rest &&
+           !is_potential_identifier_char(peek(pos_ + 1 + static_cast<uint32_t>(rest.size())));
   };
   bool keyword = false;
   switch (c) {

@@ -66,10 +66,10 @@ Value list_construct(VM& vm, Type* cls, const CallArgs& a) {
   l->type = cls;
   if (a.argc == 0) return Value::from_obj(l);
   VM::TempRoot root(vm, l);
-  std::vector<Value> items;
-  if (!collect(vm, a[0], items)) return Value();
-  list_reserve(vm.heap(), l, items.size());
-  for (const Value& v : items) l->items[l->len++] = v;
+  VM::RootedValues items(vm);
+  if (!collect(vm, a[0], items.v)) return Value();
+  list_reserve(vm.heap(), l, items.v.size());
+  for (const Value& v : items.v) l->items[l->len++] = v;
   return Value::from_obj(l);
 }
 
@@ -108,7 +108,8 @@ bool list_set_slice(VM& vm, List* l, Value key, Value v) {
     l->len = w;
     return true;
   }
-  std::vector<Value> items;
+  VM::RootedValues rooted(vm);
+  std::vector<Value>& items = rooted.v;
   if (v.is_obj() && v.as_obj() == l) {
     items.assign(l->items, l->items + l->len);
   } else if (!is_kind(v, Kind::List) && !is_kind(v, Kind::Tuple) &&
@@ -248,7 +249,8 @@ Value list_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
 Value list_inplace(VM& vm, BinOp op, Value lhs, Value rhs) {
   List* l = as_list(lhs);
   if (op == BinOp::Add) {
-    std::vector<Value> items;
+    VM::RootedValues rooted(vm);
+    std::vector<Value>& items = rooted.v;
     if (!collect(vm, rhs, items)) return Value();
     list_reserve(vm.heap(), l, l->len + items.size());
     for (const Value& v : items) l->items[l->len++] = v;
@@ -371,6 +373,17 @@ Value m_copy(VM& vm, const CallArgs& a) {
   return Value::from_obj(r);
 }
 
+Value m_init(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "list", 1, 2)) return Value();
+  List* l = as_list(a[0]);
+  l->len = 0;
+  if (a.argc == 2) {
+    Value r = list_inplace(vm, BinOp::Add, a[0], a[1]);
+    if (failed(r)) return r;
+  }
+  return Value::none();
+}
+
 Value m_clear(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "clear", 1, 1)) return Value();
   as_list(a[0])->len = 0;
@@ -469,7 +482,7 @@ void init_list_type(VM& vm) {
       {"append", m_append}, {"extend", m_extend}, {"insert", m_insert},
       {"pop", m_pop},       {"remove", m_remove}, {"index", m_index},
       {"count", m_count},   {"reverse", m_reverse}, {"copy", m_copy},
-      {"clear", m_clear},   {"sort", m_sort},
+      {"clear", m_clear},   {"sort", m_sort},       {"__init__", m_init},
   };
   add_methods(vm, t, kMethods);
   t->slots.hash = hash_unhashable;

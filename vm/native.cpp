@@ -106,8 +106,8 @@ bool parse_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
         dict_set_str(vm.heap(), extra, name, v);
         continue;
       }
-      vm.raise_fmt(vm.exc().TypeError, "%s() got an unexpected keyword argument '%s'",
-                   spec.fname, name->data());
+      vm.raise_fmt(vm.exc().TypeError, "'%s' is an invalid keyword argument for %s()",
+                   name->data(), spec.fname);
       return false;
     }
     if (!out[j].is_undef()) {

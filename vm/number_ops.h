@@ -22,6 +22,13 @@ struct NumStatus;
 
 bool is_int_like(const Value& v);
 bool is_number(const Value& v);  // int-like, float or complex
+// A number of a builtin type (not an instance of a user subclass, whose dunder
+// methods must run): the generic operators take the numeric fast path only for these.
+inline bool is_exact_number(const Value& v) {
+  if (v.tag != Tag::Obj) return v.tag == Tag::Int || v.tag == Tag::Float || v.tag == Tag::Bool;
+  Kind k = v.u.o->kind;
+  return (k == Kind::BigInt || k == Kind::Complex) && !(v.u.o->type->type_flags & kTypeHeap);
+}
 
 Value int_binop(VM& vm, BinOp op, Value a, Value b);  // both int-like
 Value float_binop(VM& vm, BinOp op, double a, double b);

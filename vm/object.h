@@ -127,8 +127,9 @@ enum TypeFlags : uint32_t {
 struct Type : DictObject {
   Str* name = nullptr;
   Str* module_name = nullptr;  // "__main__", "builtins", ...
-  Type* base = nullptr;        // single inheritance; nullptr only for `object`
-  std::vector<Type*> mro;      // self first, `object` last
+  Type* base = nullptr;        // the layout base (__base__); nullptr only for `object`
+  std::vector<Type*> bases;    // __bases__ of a class statement (empty: just `base`)
+  std::vector<Type*> mro;      // self first, `object` last (C3 for multiple bases)
   std::vector<Type*> subclasses;
   uint32_t version = 1;
   uint32_t type_flags = 0;

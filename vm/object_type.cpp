@@ -149,8 +149,14 @@ Value type_getattr(VM& vm, Value self, Str* name) {
       for (size_t i = 0; i < t->mro.size(); ++i) (*m)[i] = Value::from_obj(t->mro[i]);
       return Value::from_obj(m);
     }
-    if (n == "__bases__")
+    if (n == "__bases__") {
+      if (!t->bases.empty()) {
+        Tuple* b = vm.new_tuple(t->bases.size());
+        for (size_t i = 0; i < t->bases.size(); ++i) (*b)[i] = Value::from_obj(t->bases[i]);
+        return Value::from_obj(b);
+      }
       return Value::from_obj(t->base ? vm.tuple_of({Value::from_obj(t->base)}) : vm.empty_tuple());
+    }
     if (n == "__base__") return t->base ? Value::from_obj(t->base) : Value::none();
     if (n == "__dict__") return t->dict ? Value::from_obj(t->dict) : Value::none();
     if (n == "__class__") return Value::from_obj(vm.type_of(self));

@@ -197,7 +197,7 @@ Value logical_not(VM& vm, Value v) {
 
 // ------------------------------------------------------------------ comparison
 Value compare(VM& vm, Value a, Value b, CmpOp op) {
-  if (is_number(a) && is_number(b)) {
+  if (is_exact_number(a) && is_exact_number(b)) {
     bool complex_a = is_kind(a, Kind::Complex), complex_b = is_kind(b, Kind::Complex);
     if (!complex_a && !complex_b) return number_compare(vm, a, b, op);
   }
@@ -290,7 +290,18 @@ Value binop_dispatch(VM& vm, BinOp op, Value a, Value b) {
   return vm.not_implemented();
 }
 
+bool is_sequence_for_repeat(VM& vm, const Value& v) {
+  if (!v.is_obj()) return false;
+  Kind k = v.as_obj()->kind;
+  return k == Kind::List || k == Kind::Tuple || k == Kind::Str;
+}
+
 Value binop_error(VM& vm, BinOp op, Value a, Value b, bool inplace) {
+  if (op == BinOp::Mul && (is_sequence_for_repeat(vm, a) || is_sequence_for_repeat(vm, b))) {
+    Value other = is_sequence_for_repeat(vm, a) ? b : a;
+    return vm.raise_fmt(vm.exc().TypeError, "can't multiply sequence by non-int of type '%s'",
+                        type_name(vm, other));
+  }
   std::string sym = binop_symbol(op);
   if (inplace) sym += "=";
   if (op == BinOp::Pow && !inplace) sym = "** or pow()";
@@ -301,7 +312,7 @@ Value binop_error(VM& vm, BinOp op, Value a, Value b, bool inplace) {
 }  // namespace
 
 Value binary_op(VM& vm, BinOp op, Value a, Value b) {
-  if (is_number(a) && is_number(b)) return number_binop(vm, op, a, b);
+  if (is_exact_number(a) && is_exact_number(b)) return number_binop(vm, op, a, b);
   Value r = binop_dispatch(vm, op, a, b);
   if (failed(r) || !is_not_implemented(vm, r)) return r;
   return binop_error(vm, op, a, b, false);
@@ -315,14 +326,14 @@ Value inplace_op(VM& vm, BinOp op, Value a, Value b) {
       if (failed(r) || !is_not_implemented(vm, r)) return r;
     }
   }
-  if (is_number(a) && is_number(b)) return number_binop(vm, op, a, b);
+  if (is_exact_number(a) && is_exact_number(b)) return number_binop(vm, op, a, b);
   Value r = binop_dispatch(vm, op, a, b);
   if (failed(r) || !is_not_implemented(vm, r)) return r;
   return binop_error(vm, op, a, b, true);
 }
 
 Value unary_op(VM& vm, UnOp op, Value v) {
-  if (is_number(v)) return number_unop(vm, op, v);
+  if (is_exact_number(v)) return number_unop(vm, op, v);
   Type* t = vm.type_of(v);
   if (t->slots.unop) {
     Value r = t->slots.unop(vm, op, v);
@@ -508,7 +519,7 @@ bool setitem(VM& vm, Value obj, Value key, Value v) {
 bool delitem(VM& vm, Value obj, Value key) {
   Type* t = vm.type_of(obj);
   if (t->slots.setitem) return t->slots.setitem(vm, obj, key, Value());
-  vm.raise_fmt(vm.exc().TypeError, "'%s' object does not support item deletion",
+  vm.raise_fmt(vm.exc().TypeError, "'%s' object doesn't support item deletion",
                t->name->data());
   return false;
 }

@@ -5,7 +5,8 @@
 // Error priority (what CPython 3.11 reports when several things are wrong):
 //   1. a tokenizer error on a token the parser fetched (the parser never gets past it);
 //   2. otherwise the parser's error, specific or "invalid syntax" at the furthest token
-//      it looked at — unless the lexer later found a "hard" error (unterminated string,
+//      it looked at ("unexpected indent" when that token is an INDENT, which then wins
+//      outright) — unless the lexer later found a "hard" error (unterminated string,
 //      invalid character, ...), which CPython finds by tokenizing the rest of the file
 //      and lets win, or the lexer stopped (at the end of the file, or at a soft error
 //      such as a bad line continuation) inside a bracket opened on an earlier line than

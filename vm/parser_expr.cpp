@@ -103,8 +103,12 @@ ast::Expr* Parser::finish_tuple(const Token& first, ast::Expr* e, bool star_ok) 
   t->elts.push_back(e);
   while (accept(TokenKind::Comma)) {
     if (!starts_expression(kind()) && !(star_ok && at(TokenKind::Star))) break;
+    size_t before = pos_;
     ast::Expr* next = star_ok ? star_expression() : expression();
-    if (next == nullptr) return nullptr;
+    if (next == nullptr) {  // `a, <bad>`: the tuple ends at the comma (PEG)
+      if (!back_off(before)) return nullptr;
+      break;
+    }
     t->elts.push_back(next);
   }
   t->span = span_from(first);
@@ -190,7 +194,7 @@ ast::Expr* Parser::named_expression() {
       return error_node(e, std::string("cannot use assignment expressions with ") +
                                expr_name(e));
     }
-  } else if (at(TokenKind::Equal)) {
+  } else if (at(TokenKind::Equal) && invalid_off_ == 0) {
     check_invalid_named(e, first);
     if (has_error_) return nullptr;
   }
@@ -227,7 +231,7 @@ bool Parser::check_invalid_named(ast::Expr* e, const Token& first) {
 ast::Expr* Parser::expression() {
   DepthGuard guard(*this);
   if (!guard.ok()) return nullptr;
-  bool error_rules = !without_invalid_once_;  // see without_invalid_once_
+  bool error_rules = !without_invalid_once_ && invalid_off_ == 0;
   without_invalid_once_ = false;
   if (at(TokenKind::KwLambda)) return lambdef();
   const Token& first = tok();
@@ -275,8 +279,9 @@ bool Parser::check_forgot_comma(ast::Expr* a, const Token& a_first) {
     SyntaxErrorInfo inner;
     {
       Speculation spec(*this);
-      without_invalid_once_ = true;  // b=expression_without_invalid
+      ++invalid_off_;  // b=expression_without_invalid
       ast::Expr* b = expression();
+      --invalid_off_;
       ok = b != nullptr && last().level > 0;
       if (ok) b_span = b->span;
       if (b == nullptr && has_error_) inner = err_;  // a nested rule raised: it wins
@@ -324,11 +329,17 @@ ast::Expr* Parser::disjunction() {
   auto* b = make<ast::BoolOp>(Span{});
   b->op = ast::BoolOpKind::Or;
   b->values.push_back(a);
-  while (accept(TokenKind::KwOr)) {
+  while (at(TokenKind::KwOr)) {
+    size_t before_op = pos_;
+    take();
     ast::Expr* v = conjunction();
-    if (v == nullptr) return nullptr;
+    if (v == nullptr) {
+      if (!back_off(before_op)) return nullptr;
+      break;
+    }
     b->values.push_back(v);
   }
+  if (b->values.size() == 1) return a;
   b->span = span_from(first);
   shift_span(b->span);
   return b;
@@ -341,11 +352,17 @@ ast::Expr* Parser::conjunction() {
   auto* b = make<ast::BoolOp>(Span{});
   b->op = ast::BoolOpKind::And;
   b->values.push_back(a);
-  while (accept(TokenKind::KwAnd)) {
+  while (at(TokenKind::KwAnd)) {
+    size_t before_op = pos_;
+    take();
     ast::Expr* v = inversion();
-    if (v == nullptr) return nullptr;
+    if (v == nullptr) {
+      if (!back_off(before_op)) return nullptr;
+      break;
+    }
     b->values.push_back(v);
   }
+  if (b->values.size() == 1) return a;
   b->span = span_from(first);
   shift_span(b->span);
   return b;
@@ -394,10 +411,11 @@ ast::Expr* Parser::comparison() {
         }
         return left;
     }
+    size_t before_op = pos_;
     take();
     if (op == ast::CmpOpKind::IsNot || op == ast::CmpOpKind::NotIn) take();
     ast::Expr* right = bitwise_or();
-    if (right == nullptr) return nullptr;
+    if (right == nullptr) return back_off(before_op) ? (cmp ? cmp : left) : nullptr;
     if (cmp == nullptr) {
       cmp = make<ast::Compare>(Span{});
       cmp->left = left;
@@ -419,9 +437,10 @@ ast::Expr* Parser::binary(int min_prec) {
   while (const BinOpInfo* info = binop_info(kind())) {
     if (info->prec < min_prec) break;
     if (++chain + depth_ > kMaxParseDepth) return error_last_token("too many nested expressions");
+    size_t before_op = pos_;
     take();
     ast::Expr* right = binary(info->prec + 1);
-    if (right == nullptr) return nullptr;
+    if (right == nullptr) return back_off(before_op) ? left : nullptr;
     auto* b = make<ast::BinOp>(span_from(first));
     b->left = left, b->op = info->op, b->right = right;
     left = b;
@@ -465,9 +484,10 @@ ast::Expr* Parser::power() {
   if (!at(TokenKind::DoubleStar)) return base;
   DepthGuard guard(*this);
   if (!guard.ok()) return nullptr;
+  size_t before_op = pos_;
   take();
   ast::Expr* exp = factor();
-  if (exp == nullptr) return nullptr;
+  if (exp == nullptr) return back_off(before_op) ? base : nullptr;
   auto* b = make<ast::BinOp>(span_from(first));
   b->left = base, b->op = ast::BinOpKind::Pow, b->right = exp;
   return b;
@@ -482,9 +502,13 @@ ast::Expr* Parser::primary() {
         ++chain + depth_ > kMaxParseDepth) {
       return error_last_token("too many nested expressions");
     }
+    size_t before_trailer = pos_;
     if (at(TokenKind::Dot)) {
       take();
-      if (!at(TokenKind::Name)) return fail();
+      if (!at(TokenKind::Name)) {
+        fail();
+        return back_off(before_trailer) ? e : nullptr;
+      }
       const Token& name = take();
       auto* a = make<ast::Attribute>(span_from(first));
       a->value = e;
@@ -492,13 +516,13 @@ ast::Expr* Parser::primary() {
       e = a;
     } else if (at(TokenKind::LPar)) {
       ast::Expr* c = call(e);
-      if (c == nullptr) return nullptr;
+      if (c == nullptr) return back_off(before_trailer) ? e : nullptr;
       c->span = span_from(first);
       shift_span(c->span);
       e = c;
     } else if (at(TokenKind::LSqb)) {
       ast::Expr* s = subscript(e);
-      if (s == nullptr) return nullptr;
+      if (s == nullptr) return back_off(before_trailer) ? e : nullptr;
       s->span = span_from(first);
       shift_span(s->span);
       e = s;
@@ -530,6 +554,12 @@ bool Parser::arguments(ast::Call* call) {
   bool seen_keyword = false, seen_double_star = false;
   const char* positional_error = nullptr;
   const Token& args_first = tok();
+  // CPython's invalid_arguments `args ',' args` reports a positional argument after a
+  // keyword as soon as it parsed one, even when a later argument is broken.
+  auto failed = [&]() {
+    if (positional_error != nullptr && !has_error_) error_last_token(positional_error);
+    return false;
+  };
   while (true) {
     const Token& t = tok();
     if (at(TokenKind::Star)) {
@@ -543,7 +573,7 @@ bool Parser::arguments(ast::Call* call) {
       }
       take();
       ast::Expr* v = expression();
-      if (v == nullptr) return false;
+      if (v == nullptr) return failed();
       auto* s = make<ast::Starred>(span_from(t));
       s->value = v;
       if (at(TokenKind::KwFor) || (at(TokenKind::KwAsync) && kind(1) == TokenKind::KwFor)) {
@@ -554,7 +584,7 @@ bool Parser::arguments(ast::Call* call) {
     } else if (at(TokenKind::DoubleStar)) {
       take();
       ast::Expr* v = expression();
-      if (v == nullptr) return false;
+      if (v == nullptr) return failed();
       auto* k = make<ast::Keyword>(span_from(t));
       k->value = v;
       call->keywords.push_back(k);
@@ -563,7 +593,7 @@ bool Parser::arguments(ast::Call* call) {
       take();
       const Token& eq = take();
       ast::Expr* v = expression();
-      if (v == nullptr) return false;
+      if (v == nullptr) return failed();
       if (at(TokenKind::KwFor)) {
         error_tokens(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return false;
@@ -579,7 +609,7 @@ bool Parser::arguments(ast::Call* call) {
       return false;
     } else {
       ast::Expr* e = positional_argument(call);
-      if (e == nullptr) return false;
+      if (e == nullptr) return failed();
       if (seen_keyword || seen_double_star) {
         positional_error = seen_double_star
                                ? "positional argument follows keyword argument unpacking"
@@ -961,20 +991,43 @@ ast::Expr* Parser::finish_dict(const Token& open, ast::Expr* first_key,
   return d;
 }
 
+// CPython's invalid_for_target: when a `for` target is not followed by 'in', the target
+// is re-parsed as star_expressions with the error rules on; its invalid element (if
+// any) is reported as "cannot assign to ...". Always returns false.
+bool Parser::for_target_error(size_t target_pos) {
+  SyntaxErrorInfo found;
+  {
+    Speculation spec(*this);
+    pos_ = target_pos;
+    ast::Expr* e = star_expressions();
+    if (e == nullptr && has_error_) {
+      found = err_;
+    } else if (e != nullptr) {
+      if (const ast::Expr* bad = invalid_target(e, TargetsType::For)) {
+        invalid_target_error(bad, TargetsType::For);
+        found = err_;
+      }
+    }
+  }
+  if (!found.msg.empty()) adopt_error(found);
+  return reject();
+}
+
 bool Parser::comprehension_clauses(std::vector<ast::Comprehension*>& out) {
   while (at(TokenKind::KwFor) || (at(TokenKind::KwAsync) && kind(1) == TokenKind::KwFor)) {
     const Token& first = tok();
     auto* c = make<ast::Comprehension>(Span{});
     c->is_async = accept(TokenKind::KwAsync);
     take();
+    size_t target_pos = pos_;
     c->target = target_list();
-    if (c->target == nullptr) return false;
+    if (c->target == nullptr || !at(TokenKind::KwIn)) return for_target_error(target_pos);
     if (const ast::Expr* bad = invalid_target(c->target, TargetsType::For)) {
       invalid_target_error(bad, TargetsType::For);
       return false;
     }
     set_context(c->target, ast::Ctx::Store);
-    if (!accept(TokenKind::KwIn)) return reject();
+    take();  // 'in'
     c->iter = disjunction();
     if (c->iter == nullptr) return false;
     while (accept(TokenKind::KwIf)) {

@@ -350,13 +350,17 @@ ast::Stmt* Parser::while_stmt() {
 ast::Stmt* Parser::for_stmt(const Token* async_tok) {
   const Token& kw = take();
   const Token& first = async_tok ? *async_tok : kw;
+  size_t target_pos = pos_;
   ast::Expr* target = target_list();
-  if (target == nullptr) return nullptr;
+  if (target == nullptr || !at(TokenKind::KwIn)) {
+    for_target_error(target_pos);
+    return nullptr;
+  }
   if (const ast::Expr* bad = invalid_target(target, TargetsType::For)) {
     return invalid_target_error(bad, TargetsType::For);
   }
   set_context(target, ast::Ctx::Store);
-  if (!accept(TokenKind::KwIn)) return fail();
+  take();  // 'in'
   ast::Expr* iter = star_expressions();
   if (iter == nullptr || !expect_colon_if_newline()) return nullptr;
   ast::StmtList body, orelse;
@@ -666,7 +670,7 @@ ast::Arguments* Parser::parameters(TokenKind closer, bool lambda) {
         if (def != nullptr) {
           seen_default = true;
           a->defaults.push_back(def);
-        } else if (seen_default) {
+        } else if (seen_default && (at(TokenKind::Comma) || at(closer))) {
           return error_node(arg, "non-default argument follows default argument");
         }
         a->args.push_back(arg);

@@ -277,7 +277,15 @@ ast::Stmt* Parser::finish_assignment(ast::Expr* first_expr, const Token& first_t
     rhs_pos.push_back(pos_);
     bool y = at(TokenKind::KwYield);
     ast::Expr* e = y ? yield_expr() : star_expressions();
-    if (e == nullptr) return nullptr;
+    if (e == nullptr) {
+      // `f() =` with a broken right side: CPython still names the invalid target.
+      if (!has_error_) {
+        chain.push_back(nullptr);
+        yields.push_back(false);
+        check_assignment_targets(chain, yields, rhs_pos, first_tok);
+      }
+      return nullptr;
+    }
     chain.push_back(e);
     yields.push_back(y);
   }
@@ -290,7 +298,8 @@ ast::Stmt* Parser::finish_assignment(ast::Expr* first_expr, const Token& first_t
   return a;
 }
 
-// See the header comment for the order of checks. Returns false with an error set.
+// See the header comment for the order of checks. Returns false with an error set. The
+// last element of `chain` is the value (nullptr when it failed to parse).
 bool Parser::check_assignment_targets(const ast::ExprList& chain,
                                       const std::vector<bool>& yields,
                                       const std::vector<size_t>& rhs_pos,

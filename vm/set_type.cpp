@@ -248,6 +248,13 @@ Value fold_method(VM& vm, const CallArgs& a) {
   return acc;
 }
 
+Value m_init(VM& vm, const CallArgs& a) {
+  if (!check_nargs(vm, a, "set", 1, 2)) return Value();
+  set_clear(vm.heap(), self_set(a));
+  if (a.argc == 2 && !set_update(vm, self_set(a), a[1])) return Value();
+  return Value::none();
+}
+
 Value m_update(VM& vm, const CallArgs& a) {
   for (uint32_t i = 1; i < a.argc; ++i)
     if (!set_update(vm, self_set(a), a[i])) return Value();
@@ -324,6 +331,7 @@ void init_set_type(VM& vm) {
       {"pop", m_pop},
       {"clear", m_clear},
       {"update", m_update},
+      {"__init__", m_init},
       {"intersection_update", update_method<set_intersection>},
       {"difference_update", update_method<set_difference>},
       {"symmetric_difference_update", update_method<set_symmetric_difference>},

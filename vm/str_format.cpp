@@ -294,7 +294,7 @@ Value m_format(VM& vm, const CallArgs& a) {
   Formatter f(vm, a.argv + 1, a.argc - 1, a.kwnames, a.argv + a.argc, Value());
   std::string out;
   if (!f.render(s->view(), 2, out)) return Value();
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 Value m_format_map(VM& vm, const CallArgs& a) {
@@ -303,7 +303,7 @@ Value m_format_map(VM& vm, const CallArgs& a) {
   Formatter f(vm, nullptr, 0, nullptr, nullptr, a[1]);
   std::string out;
   if (!f.render(s->view(), 2, out)) return Value();
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 }  // namespace

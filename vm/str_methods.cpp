@@ -6,14 +6,16 @@
 // vm/str_format.cpp (str.format, format_map).
 //
 // Invariants: str_methods.h I1–I2, str_methods_internal.h I1–I2, and:
-//   I1  ASCII strings take byte loops; other strings are decoded to code points once
-//       (case mapping needs neighbours for final sigma) — `convert_case()`.
+//   I1  ASCII strings take byte loops (eight bytes at a time for case mapping); other
+//       strings are streamed code point by code point, and decoded into an array first
+//       only when a capital sigma needs its neighbours — `convert_case()`.
 //   I2  A method that changes nothing returns self when self is an exact str, as
 //       CPython does — `str_unchanged()`.
 #include "vm/str_methods.h"
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <deque>
 #include <string>
 #include <vector>
@@ -33,10 +35,66 @@ bool is_str_value(VM& vm, const Value& v) {
   return v.is_obj() && vm.type_of(v)->is_subtype_of(vm.types().str);
 }
 
+bool str_size_ok(VM& vm, uint64_t bytes) {
+  if (bytes <= kMaxStrResultBytes) return true;
+  vm.raise(vm.exc().MemoryError, "");
+  return false;
+}
+
+const char* clinic_type_name(VM& vm, const Value& v) {
+  return v.is_none() ? "None" : type_name(vm, v);
+}
+
 Value str_unchanged(VM& vm, const Value& self) {
   if (vm.type_of(self) == vm.types().str) return self;
-  return vm.str(as_str(self)->view());
+  return str_make(vm, as_str(self)->view(), as_str(self)->nchars);
 }
+
+namespace {
+
+// One bit (the low bit of each byte) per lead byte of eight UTF-8 bytes: a byte is a
+// continuation byte iff bit 7 is set and bit 6 is clear.
+inline uint64_t lead_bits(uint64_t x) {
+  return ((~x >> 7) | (x >> 6)) & 0x0101010101010101ull;
+}
+
+inline bool is_lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// Number of lead bytes among eight: lead_bits() has at most one bit per byte, so the
+// multiplication sums the bytes into the top one (no popcnt instruction needed).
+inline size_t count_leads(uint64_t x) {
+  return static_cast<size_t>((lead_bits(x) * 0x0101010101010101ull) >> 56);
+}
+
+}  // namespace
+
+size_t count_code_points(std::string_view s) {
+  size_t n = 0, i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    n += count_leads(x);
+  }
+  for (; i < s.size(); ++i) n += is_lead(s[i]);
+  return n;
+}
+
+Str* str_alloc(VM& vm, size_t nbytes, size_t nchars) {
+  Str* str = vm.heap().make<Str>(vm.types().str, Kind::Str, nbytes + 1);
+  str->data()[nbytes] = '\0';
+  str->nbytes = nbytes;
+  str->nchars = nchars;
+  return str;
+}
+
+Value str_make(VM& vm, std::string_view s, size_t nchars) {
+  if (s.size() <= 1) return vm.str(s);  // the VM's cached one-character and empty strs
+  Str* str = str_alloc(vm, s.size(), nchars);
+  std::memcpy(str->data(), s.data(), s.size());
+  return Value::from_obj(str);
+}
+
+Value str_make(VM& vm, std::string_view s) { return str_make(vm, s, count_code_points(s)); }
 
 bool str_self(VM& vm, const CallArgs& a, const char* name, Str*& self) {
   if (a.argc == 0) {
@@ -196,12 +254,27 @@ void str_adjust_indices(int64_t& start, int64_t& end, int64_t len) {
 
 size_t str_byte_offset(const Str* s, int64_t index) {
   if (s->is_ascii()) return static_cast<size_t>(index);
-  return utf8_offset(s->view(), static_cast<size_t>(index));
+  std::string_view v = s->view();
+  auto k = static_cast<size_t>(index);
+  size_t seen = 0, i = 0;  // lead bytes before v[i]
+  for (; i + 8 <= v.size(); i += 8) {
+    uint64_t x;
+    std::memcpy(&x, v.data() + i, 8);
+    size_t c = count_leads(x);
+    if (seen + c > k) break;
+    seen += c;
+  }
+  for (; i < v.size(); ++i) {
+    if (!is_lead(v[i])) continue;
+    if (seen == k) return i;
+    ++seen;
+  }
+  return v.size();
 }
 
 int64_t str_char_index(const Str* s, size_t off) {
   if (s->is_ascii()) return static_cast<int64_t>(off);
-  return static_cast<int64_t>(utf8_length(s->view().substr(0, off)));
+  return static_cast<int64_t>(count_code_points(s->view().substr(0, off)));
 }
 
 void str_decode(std::string_view s, std::vector<char32_t>& out) {
@@ -249,7 +322,8 @@ class VmPercentArgs : public PercentArgs {
     describe(v, out);
     return true;
   }
-  bool to_text(const PercentValue& value, char conv, std::string_view& out, NumStatus& st) override {
+  bool to_text(const PercentValue& value, char conv, std::string_view& out,
+               NumStatus& st) override {
     Value v = values_[value.handle];
     Value s = conv == 'r' ? repr(vm_, v) : conv == 'a' ? ascii(vm_, v) : to_str(vm_, v);
     if (failed(s)) {
@@ -307,7 +381,7 @@ Value str_percent_format(VM& vm, Str* format, Value args) {
   std::string out;
   NumStatus st = percent_format(format->view(), pa, out);
   if (!st.ok()) return raise_status(vm, st);
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 namespace {
@@ -318,96 +392,207 @@ enum class CaseOp : uint8_t { kLower, kUpper, kCasefold, kSwapcase, kTitle, kCap
 inline bool ascii_lower(char32_t c) { return c >= 'a' && c <= 'z'; }
 inline bool ascii_upper(char32_t c) { return c >= 'A' && c <= 'Z'; }
 inline char ascii_to_lower(char c) {
-  return ascii_upper(static_cast<unsigned char>(c)) ? static_cast<char>(c + 32) : c;
+  auto u = static_cast<unsigned char>(c);
+  return static_cast<char>(u + ((static_cast<unsigned char>(u - 'A') < 26) << 5));
 }
 inline char ascii_to_upper(char c) {
-  return ascii_lower(static_cast<unsigned char>(c)) ? static_cast<char>(c - 32) : c;
+  auto u = static_cast<unsigned char>(c);
+  return static_cast<char>(u - ((static_cast<unsigned char>(u - 'a') < 26) << 5));
 }
 
-void convert_case_ascii(std::string_view s, CaseOp op, std::string& out) {
-  out.resize(s.size());
-  bool prev_cased = false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    auto u = static_cast<unsigned char>(c);
-    switch (op) {
-      case CaseOp::kLower:
-      case CaseOp::kCasefold: out[i] = ascii_to_lower(c); break;
-      case CaseOp::kUpper: out[i] = ascii_to_upper(c); break;
-      case CaseOp::kSwapcase:
-        out[i] = ascii_upper(u) ? ascii_to_lower(c) : ascii_to_upper(c);
-        break;
-      case CaseOp::kTitle:
-        out[i] = prev_cased ? ascii_to_lower(c) : ascii_to_upper(c);
-        prev_cased = ascii_lower(u) || ascii_upper(u);
-        break;
-      case CaseOp::kCapitalize: out[i] = i ? ascii_to_lower(c) : ascii_to_upper(c); break;
-    }
+// Copies n ASCII bytes, flipping the case bit (0x20) of the bytes in [lo1, hi1] and
+// [lo2, hi2]; eight bytes at a time (bytes < 0x80 cannot carry into their neighbour).
+void flip_case_ascii(const char* in, char* out, size_t n, unsigned char lo1, unsigned char hi1,
+                     unsigned char lo2, unsigned char hi2) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const uint64_t ge1 = kOnes * (0x80 - lo1), gt1 = kOnes * (0x80 - hi1 - 1);
+  const uint64_t ge2 = kOnes * (0x80 - lo2), gt2 = kOnes * (0x80 - hi2 - 1);
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t x;
+    std::memcpy(&x, in + i, 8);
+    uint64_t in_range = (((x + ge1) ^ (x + gt1)) | ((x + ge2) ^ (x + gt2))) & kHigh;
+    x ^= in_range >> 2;
+    std::memcpy(out + i, &x, 8);
+  }
+  for (; i < n; ++i) {
+    auto u = static_cast<unsigned char>(in[i]);
+    bool flip = (u >= lo1 && u <= hi1) || (u >= lo2 && u <= hi2);
+    out[i] = static_cast<char>(u ^ (flip ? 0x20 : 0));
   }
 }
 
-void append_mapped(std::string& out, char32_t cp, CaseMap which) {
-  char32_t buf[3];
-  int n = unicode_case_map(cp, which, buf);
-  for (int k = 0; k < n; ++k) utf8_append(out, buf[k]);
+// ASCII text maps to ASCII text of the same length: written straight into `out`.
+void convert_case_ascii(std::string_view s, CaseOp op, char* out) {
+  size_t n = s.size();
+  switch (op) {
+    case CaseOp::kLower:
+    case CaseOp::kCasefold: flip_case_ascii(s.data(), out, n, 'A', 'Z', 'A', 'Z'); break;
+    case CaseOp::kUpper: flip_case_ascii(s.data(), out, n, 'a', 'z', 'a', 'z'); break;
+    case CaseOp::kSwapcase: flip_case_ascii(s.data(), out, n, 'a', 'z', 'A', 'Z'); break;
+    case CaseOp::kTitle: {
+      bool prev_cased = false;
+      for (size_t i = 0; i < n; ++i) {
+        auto u = static_cast<unsigned char>(s[i]);
+        out[i] = prev_cased ? ascii_to_lower(s[i]) : ascii_to_upper(s[i]);
+        prev_cased = ascii_lower(u) || ascii_upper(u);
+      }
+      break;
+    }
+    case CaseOp::kCapitalize:
+      if (n == 0) break;
+      out[0] = ascii_to_upper(s[0]);
+      flip_case_ascii(s.data() + 1, out + 1, n - 1, 'A', 'Z', 'A', 'Z');
+      break;
+  }
 }
 
-// Lowercase of text[i], with the final-sigma rule.
-void append_lower(std::string& out, const std::vector<char32_t>& text, size_t i) {
-  if (text[i] == 0x3A3) {
-    utf8_append(out, unicode_final_sigma(text.data(), text.size(), i));
+// Output buffer for case conversion: every code point maps to at most three code points
+// of at most four bytes, so room for 12 bytes is ensured before each one.
+class CaseOut {
+ public:
+  explicit CaseOut(size_t hint) { buf_.resize(hint + 16); }
+  void reserve_one() {
+    if (w_ + 12 > buf_.size()) buf_.resize(buf_.size() * 2);
+  }
+  void put_ascii(char c) { buf_[w_++] = c; }
+  void put(char32_t cp) {
+    char* p = buf_.data() + w_;
+    if (cp < 0x80) {
+      p[0] = static_cast<char>(cp);
+      w_ += 1;
+    } else if (cp < 0x800) {
+      p[0] = static_cast<char>(0xC0 | (cp >> 6));
+      p[1] = static_cast<char>(0x80 | (cp & 0x3F));
+      w_ += 2;
+    } else if (cp < 0x10000) {
+      p[0] = static_cast<char>(0xE0 | (cp >> 12));
+      p[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      p[2] = static_cast<char>(0x80 | (cp & 0x3F));
+      w_ += 3;
+    } else {
+      p[0] = static_cast<char>(0xF0 | (cp >> 18));
+      p[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      p[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      p[3] = static_cast<char>(0x80 | (cp & 0x3F));
+      w_ += 4;
+    }
+  }
+  std::string_view text() const { return {buf_.data(), w_}; }
+
+ private:
+  std::string buf_;
+  size_t w_ = 0;
+};
+
+void put_mapped(CaseOut& out, char32_t cp, CaseMap which) {
+  if (cp < 0x80) {
+    char c = static_cast<char>(cp);
+    out.put_ascii(which == CaseMap::kUpper || which == CaseMap::kTitle ? ascii_to_upper(c)
+                                                                       : ascii_to_lower(c));
     return;
   }
-  append_mapped(out, text[i], CaseMap::kLower);
+  char32_t buf[3];
+  int n = unicode_case_map(cp, which, buf);
+  for (int k = 0; k < n; ++k) out.put(buf[k]);
 }
 
-void convert_case_unicode(std::string_view s, CaseOp op, std::string& out) {
+// Appends code point c converted by `op`. `sigma` is the lowercase to use if c is
+// U+03A3 (final or not); `first` tells whether c starts the string; `prev_cased` carries
+// title()'s state.
+void convert_one(CaseOut& out, char32_t c, CaseOp op, bool first, bool& prev_cased,
+                 char32_t sigma) {
+  out.reserve_one();
+  auto lower = [&] {
+    if (c == 0x3A3)
+      out.put(sigma);
+    else
+      put_mapped(out, c, CaseMap::kLower);
+  };
+  switch (op) {
+    case CaseOp::kLower: lower(); break;
+    case CaseOp::kUpper: put_mapped(out, c, CaseMap::kUpper); break;
+    case CaseOp::kCasefold: put_mapped(out, c, CaseMap::kFold); break;
+    case CaseOp::kSwapcase: {
+      uint16_t f = c < 0x80 ? (ascii_upper(c) ? kUniUpper : ascii_lower(c) ? kUniLower : 0)
+                            : unicode_flags(c);
+      if (f & kUniUpper)
+        lower();
+      else if (f & kUniLower)
+        put_mapped(out, c, CaseMap::kUpper);
+      else
+        out.put(c);
+      break;
+    }
+    case CaseOp::kTitle:
+      if (prev_cased)
+        lower();
+      else
+        put_mapped(out, c, CaseMap::kTitle);
+      prev_cased = c < 0x80 ? ascii_lower(c) || ascii_upper(c) : unicode_flags(c) & kUniCased;
+      break;
+    case CaseOp::kCapitalize:
+      if (first)
+        put_mapped(out, c, CaseMap::kTitle);
+      else
+        lower();
+      break;
+  }
+}
+
+// Decodes the code point at s[p] of valid UTF-8 (Str I1) and advances p.
+inline char32_t next_code_point(std::string_view s, size_t& p) {
+  auto b = static_cast<unsigned char>(s[p]);
+  if (b < 0x80) {
+    ++p;
+    return b;
+  }
+  if ((b & 0xE0) == 0xC0 && p + 1 < s.size()) {
+    char32_t c = ((b & 0x1Fu) << 6) | (static_cast<unsigned char>(s[p + 1]) & 0x3Fu);
+    p += 2;
+    return c;
+  }
+  return utf8_decode(s, p);
+}
+
+// Non-ASCII text, streamed; decoded into code points first only when it holds a capital
+// sigma whose lowercase depends on its neighbours.
+void convert_case_unicode(std::string_view s, CaseOp op, CaseOut& out) {
+  bool prev_cased = false;
+  bool context = op != CaseOp::kUpper && op != CaseOp::kCasefold &&
+                 s.find("\xCE\xA3") != std::string_view::npos;
+  if (!context) {
+    for (size_t p = 0; p < s.size();) {
+      bool first = p == 0;
+      convert_one(out, next_code_point(s, p), op, first, prev_cased, 0x3C3);
+    }
+    return;
+  }
   std::vector<char32_t> text;
   str_decode(s, text);
-  out.reserve(s.size() + s.size() / 4);
-  bool prev_cased = false;
   for (size_t i = 0; i < text.size(); ++i) {
-    char32_t c = text[i];
-    switch (op) {
-      case CaseOp::kLower: append_lower(out, text, i); break;
-      case CaseOp::kUpper: append_mapped(out, c, CaseMap::kUpper); break;
-      case CaseOp::kCasefold: append_mapped(out, c, CaseMap::kFold); break;
-      case CaseOp::kSwapcase: {
-        uint16_t f = unicode_flags(c);
-        if (f & kUniUpper)
-          append_lower(out, text, i);
-        else if (f & kUniLower)
-          append_mapped(out, c, CaseMap::kUpper);
-        else
-          utf8_append(out, c);
-        break;
-      }
-      case CaseOp::kTitle:
-        if (prev_cased)
-          append_lower(out, text, i);
-        else
-          append_mapped(out, c, CaseMap::kTitle);
-        prev_cased = unicode_flags(c) & kUniCased;
-        break;
-      case CaseOp::kCapitalize:
-        if (i)
-          append_lower(out, text, i);
-        else
-          append_mapped(out, c, CaseMap::kTitle);
-        break;
-    }
+    char32_t sigma = text[i] == 0x3A3 ? unicode_final_sigma(text.data(), text.size(), i) : 0;
+    convert_one(out, text[i], op, i == 0, prev_cased, sigma);
   }
 }
 
 Value convert_case(VM& vm, const CallArgs& a, const char* name, CaseOp op) {
   Str* s;
   if (!str_begin(vm, a, name, StrArgs::kNoArgs, 0, 0, s)) return Value();
-  std::string out;
-  if (s->is_ascii())
-    convert_case_ascii(s->view(), op, out);
-  else
-    convert_case_unicode(s->view(), op, out);
-  return vm.str(out);
+  if (s->is_ascii() && s->nbytes > 1) {
+    Str* r = str_alloc(vm, s->nbytes, s->nbytes);
+    convert_case_ascii(s->view(), op, r->data());
+    return Value::from_obj(r);
+  }
+  if (s->is_ascii()) {
+    std::string out(s->nbytes, '\0');
+    convert_case_ascii(s->view(), op, out.data());
+    return str_make(vm, out);
+  }
+  CaseOut out(s->nbytes + s->nbytes / 4);
+  convert_case_unicode(s->view(), op, out);
+  return str_make(vm, out.text());
 }
 
 Value m_lower(VM& vm, const CallArgs& a) { return convert_case(vm, a, "lower", CaseOp::kLower); }
@@ -600,7 +785,7 @@ Value pad(VM& vm, const Value& self, int64_t left, int64_t right, std::string_vi
   for (int64_t i = 0; i < left; ++i) out += fill;
   out += body;
   for (int64_t i = 0; i < right; ++i) out += fill;
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 enum class Justify : uint8_t { kLeft, kRight, kCenter };
@@ -613,8 +798,10 @@ Value justify(VM& vm, const CallArgs& a, const char* name, Justify how) {
   if (!str_ssize_arg(vm, a[1], width) || !fill_char(vm, a, 2, fill)) return Value();
   int64_t len = static_cast<int64_t>(s->nchars);
   if (width <= len) return str_unchanged(vm, a[0]);
-  if (width > (int64_t{1} << 40)) return vm.raise(vm.exc().MemoryError, "");
   int64_t marg = width - len;
+  uint64_t extra = static_cast<uint64_t>(marg);
+  if (!str_size_ok(vm, extra > kMaxStrResultBytes ? extra : s->nbytes + extra * fill.size()))
+    return Value();
   switch (how) {
     case Justify::kLeft: return pad(vm, a[0], 0, marg, fill);
     case Justify::kRight: return pad(vm, a[0], marg, 0, fill);
@@ -637,7 +824,7 @@ Value m_zfill(VM& vm, const CallArgs& a) {
   if (!str_ssize_arg(vm, a[1], width)) return Value();
   int64_t len = static_cast<int64_t>(s->nchars);
   if (width <= len) return str_unchanged(vm, a[0]);
-  if (width > (int64_t{1} << 40)) return vm.raise(vm.exc().MemoryError, "");
+  if (!str_size_ok(vm, s->nbytes + static_cast<uint64_t>(width - len))) return Value();
   std::string_view body = s->view();
   std::string out;
   out.reserve(body.size() + (width - len));
@@ -648,7 +835,7 @@ Value m_zfill(VM& vm, const CallArgs& a) {
   }
   out.append(static_cast<size_t>(width - len), '0');
   out += body.substr(rest);
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 // ------------------------------------------------------------------ strip
@@ -687,7 +874,7 @@ Value do_strip(VM& vm, const CallArgs& a, const char* name, uint8_t side) {
     }
   }
   if (begin == 0 && end == v.size()) return str_unchanged(vm, a[0]);
-  return vm.str(v.substr(begin, end - begin));
+  return str_make(vm, v.substr(begin, end - begin));
 }
 
 Value m_strip(VM& vm, const CallArgs& a) { return do_strip(vm, a, "strip", kStripBoth); }
@@ -733,26 +920,64 @@ Value m_join(VM& vm, const CallArgs& a) {
     n = collected->len;
   }
   // No Python code runs from here on: `collected` needs no root.
-  size_t total = 0;
+  size_t total = 0, nchars = 0;
+  Type* str_type = vm.types().str;
   for (size_t i = 0; i < n; ++i) {
-    if (!is_str_value(vm, items[i]))
+    const Value& v = items[i];
+    if (!(v.is_obj() && v.as_obj()->type == str_type) && !is_str_value(vm, v))
       return vm.raise_fmt(vm.exc().TypeError, "sequence item %zu: expected str instance, %s found",
-                          i, type_name(vm, items[i]));
-    total += as_str(items[i])->nbytes;
+                          i, type_name(vm, v));
+    total += as_str(v)->nbytes;
+    nchars += as_str(v)->nchars;
   }
   if (n == 0) return Value::from_obj(vm.intern(""));
   if (n == 1) return str_unchanged(vm, items[0]);
   std::string_view sv = sep->view();
-  std::string out;
-  out.reserve(total + (n - 1) * sv.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (i) out += sv;
-    out += as_str(items[i])->view();
+  total += (n - 1) * sv.size();
+  nchars += (n - 1) * sep->nchars;
+  if (total <= 1) {  // at most one byte: the VM's cached strs
+    std::string small;
+    for (size_t i = 0; i < n; ++i) {
+      if (i) small += sv;
+      small += as_str(items[i])->view();
+    }
+    return vm.str(small);
   }
-  return vm.str(out);
+  Str* r = str_alloc(vm, total, nchars);
+  char* p = r->data();
+  for (size_t i = 0; i < n; ++i) {
+    if (i) {
+      std::memcpy(p, sv.data(), sv.size());
+      p += sv.size();
+    }
+    std::string_view item = as_str(items[i])->view();
+    std::memcpy(p, item.data(), item.size());
+    p += item.size();
+  }
+  return Value::from_obj(r);
 }
 
 // ------------------------------------------------------------------ expandtabs, encode
+// Columns advance by one per code point; a tab moves to the next multiple of tabsize
+// (tabsize <= 0 removes tabs); \n and \r return to column 0.
+template <class OnTab, class OnByte>
+void walk_tabs(std::string_view v, int tabsize, OnTab on_tab, OnByte on_byte) {
+  int64_t column = 0;
+  for (char c : v) {
+    if (c == '\t') {
+      if (tabsize > 0) {
+        int64_t incr = tabsize - column % tabsize;
+        on_tab(incr);
+        column += incr;
+      }
+      continue;
+    }
+    on_byte(c);
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;
+    if (c == '\n' || c == '\r') column = 0;
+  }
+}
+
 Value m_expandtabs(VM& vm, const CallArgs& a) {
   Str* s;
   Value p[1];
@@ -762,24 +987,15 @@ Value m_expandtabs(VM& vm, const CallArgs& a) {
   if (!p[0].is_undef() && !str_int_arg(vm, p[0], tabsize)) return Value();
   std::string_view v = s->view();
   if (v.find('\t') == std::string_view::npos) return str_unchanged(vm, a[0]);
+  uint64_t size = 0;
+  walk_tabs(v, tabsize, [&](int64_t n) { size += static_cast<uint64_t>(n); },
+            [&](char) { ++size; });
+  if (!str_size_ok(vm, size)) return Value();
   std::string out;
-  out.reserve(v.size() + 8 * tabsize);
-  int64_t column = 0;
-  for (size_t i = 0; i < v.size(); ++i) {
-    char c = v[i];
-    if (c == '\t') {
-      if (tabsize > 0) {
-        int64_t incr = tabsize - column % tabsize;
-        out.append(static_cast<size_t>(incr), ' ');
-        column += incr;
-      }
-      continue;
-    }
-    out.push_back(c);
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++column;  // count code points
-    if (c == '\n' || c == '\r') column = 0;
-  }
-  return vm.str(out);
+  out.reserve(size);
+  walk_tabs(v, tabsize, [&](int64_t n) { out.append(static_cast<size_t>(n), ' '); },
+            [&](char c) { out.push_back(c); });
+  return str_make(vm, out);
 }
 
 Value m_encode(VM& vm, const CallArgs& a) {
@@ -791,7 +1007,7 @@ Value m_encode(VM& vm, const CallArgs& a) {
   for (int i = 0; i < 2; ++i) {
     if (!p[i].is_undef() && !is_str_value(vm, p[i]))
       return vm.raise_fmt(vm.exc().TypeError, "encode() argument '%s' must be str, not %s",
-                          kNames[i], type_name(vm, p[i]));
+                          kNames[i], clinic_type_name(vm, p[i]));
   }
   return vm.raise(vm.exc().NotImplementedError,
                   "str.encode() is not supported: pyjitvm has no bytes objects");

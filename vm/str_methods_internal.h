@@ -11,6 +11,7 @@
 //       ASCII strings index bytes directly — `str_byte_offset()`, `str_char_index()`.
 #pragma once
 
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -41,7 +42,15 @@ enum class StrArgs : uint8_t {
 [[nodiscard]] bool str_kwargs(VM& vm, const CallArgs& a, const char* fname,
                               std::initializer_list<const char*> names, Value* out);
 
+// Results above this many bytes are a MemoryError instead of an attempt to allocate
+// them (the heap aborts when the host has no memory left).
+inline constexpr uint64_t kMaxStrResultBytes = uint64_t{1} << 32;
+// false with MemoryError set when a result of `bytes` bytes is too large.
+[[nodiscard]] bool str_size_ok(VM& vm, uint64_t bytes);
+
 bool is_str_value(VM& vm, const Value& v);  // an instance of str (or a subclass)
+// The type name Argument Clinic puts in "must be str, not X": "None" for None.
+const char* clinic_type_name(VM& vm, const Value& v);
 // The result for "unchanged": self when it is an exact str, else a plain str copy.
 Value str_unchanged(VM& vm, const Value& self);
 
@@ -57,6 +66,23 @@ Value str_unchanged(VM& vm, const Value& self);
 // CPython's ADJUST_INDICES: negative indices count from the end, then clamp to [0, len]
 // (start is not clamped above).
 void str_adjust_indices(int64_t& start, int64_t& end, int64_t len);
+
+// New strs from valid UTF-8 without VM::new_str's validating decode: str_alloc() returns
+// an uninitialised (NUL-terminated) str of nbytes > 1 for the caller to fill;
+// str_make() copies `s`, counting code points unless `nchars` is given.
+Str* str_alloc(VM& vm, size_t nbytes, size_t nchars);
+Value str_make(VM& vm, std::string_view s, size_t nchars);
+Value str_make(VM& vm, std::string_view s);
+// v.find(needle, from), with memchr for one-byte needles.
+inline size_t find_bytes(std::string_view v, std::string_view needle, size_t from) {
+  if (needle.size() != 1) return v.find(needle, from);
+  if (from >= v.size()) return std::string_view::npos;
+  const void* p = std::memchr(v.data() + from, needle[0], v.size() - from);
+  return p ? static_cast<size_t>(static_cast<const char*>(p) - v.data()) : std::string_view::npos;
+}
+
+// Code points of valid UTF-8: the bytes that are not continuation bytes.
+size_t count_code_points(std::string_view s);
 
 // Byte offset of code point `index` (0 <= index <= nchars).
 size_t str_byte_offset(const Str* s, int64_t index);

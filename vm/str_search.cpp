@@ -13,6 +13,7 @@
 //       an exact str (CPython's identity behaviour) — `piece()`.
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,8 @@ bool is_space_cp(char32_t c) {
 Value piece(VM& vm, const Value& self, size_t begin, size_t end) {
   Str* s = as_str(self);
   if (begin == 0 && end == s->nbytes) return str_unchanged(vm, self);
-  return vm.str(s->view().substr(begin, end - begin));
+  std::string_view part = s->view().substr(begin, end - begin);
+  return str_make(vm, part, s->is_ascii() ? part.size() : count_code_points(part));
 }
 
 // ------------------------------------------------------------------ find family
@@ -78,10 +80,10 @@ int64_t find_in(const Str* s, const Str* sub, int64_t start, int64_t end, bool r
   if (!search_range(s, start, end, static_cast<int64_t>(sub->nchars), r)) return -1;
   if (sub->nbytes == 0) return reverse ? r.end : r.start;
   std::string_view hay = s->view().substr(r.b0, r.b1 - r.b0);
-  size_t pos = reverse ? hay.rfind(sub->view()) : hay.find(sub->view());
+  size_t pos = reverse ? hay.rfind(sub->view()) : find_bytes(hay, sub->view(), 0);
   if (pos == std::string_view::npos) return -1;
   if (s->is_ascii()) return r.start + static_cast<int64_t>(pos);
-  return r.start + static_cast<int64_t>(utf8_length(hay.substr(0, pos)));
+  return r.start + static_cast<int64_t>(count_code_points(hay.substr(0, pos)));
 }
 
 Value find_method(VM& vm, const CallArgs& a, const char* name, bool reverse, bool raise) {
@@ -111,6 +113,8 @@ Value m_count(VM& vm, const CallArgs& a) {
   if (sub->nbytes == 0) return Value::from_int(r.end - r.start + 1);
   std::string_view hay = s->view().substr(r.b0, r.b1 - r.b0);
   std::string_view needle = sub->view();
+  if (needle.size() == 1)
+    return Value::from_int(static_cast<int64_t>(std::count(hay.begin(), hay.end(), needle[0])));
   int64_t n = 0;
   for (size_t pos = hay.find(needle); pos != std::string_view::npos;
        pos = hay.find(needle, pos + needle.size()))
@@ -180,7 +184,7 @@ Value m_replace(VM& vm, const CallArgs& a) {
   for (uint32_t i = 1; i <= 2; ++i) {
     if (!is_str_value(vm, a[i]))
       return vm.raise_fmt(vm.exc().TypeError, "replace() argument %u must be str, not %s", i,
-                          type_name(vm, a[i]));
+                          clinic_type_name(vm, a[i]));
   }
   int64_t count = -1;
   if (a.argc > 3 && !str_ssize_arg(vm, a[3], count)) return Value();
@@ -191,22 +195,36 @@ Value m_replace(VM& vm, const CallArgs& a) {
   std::string out;
   if (old.empty()) {
     if (count == 0) return str_unchanged(vm, a[0]);
-    out.reserve(v.size() + with.size() * (s->nchars + 1));
+    uint64_t inserts = std::min<uint64_t>(static_cast<uint64_t>(count), s->nchars + 1);
+    if (!str_size_ok(vm, v.size() + with.size() * inserts)) return Value();
+    out.reserve(v.size() + with.size() * inserts);
     replace_empty(v, with, count, out);
-    return vm.str(out);
+    return str_make(vm, out);
   }
-  size_t pos = count == 0 ? std::string_view::npos : v.find(old);
+  size_t pos = count == 0 ? std::string_view::npos : find_bytes(v, old, 0);
   if (pos == std::string_view::npos || old == with) return str_unchanged(vm, a[0]);
+  if (with.size() > old.size() &&
+      v.size() + (v.size() / old.size()) * (with.size() - old.size()) > kMaxStrResultBytes) {
+    uint64_t n = 0;  // the worst case is too large: count the real replacements
+    for (size_t q = pos; q != std::string_view::npos && n < static_cast<uint64_t>(count);
+         q = find_bytes(v, old, q + old.size()))
+      ++n;
+    if (!str_size_ok(vm, v.size() + n * (with.size() - old.size()))) return Value();
+  }
   out.reserve(with.size() > old.size() ? v.size() + (with.size() - old.size()) * 4 : v.size());
   size_t from = 0;
-  for (int64_t done = 0; pos != std::string_view::npos && done < count; ++done) {
+  int64_t done = 0;
+  for (; pos != std::string_view::npos && done < count; ++done) {
     out.append(v, from, pos - from);
     out += with;
     from = pos + old.size();
-    pos = v.find(old, from);
+    pos = find_bytes(v, old, from);
   }
   out.append(v, from, std::string_view::npos);
-  return vm.str(out);
+  int64_t nchars = static_cast<int64_t>(s->nchars) +
+                   done * (static_cast<int64_t>(as_str(a[2])->nchars) -
+                           static_cast<int64_t>(as_str(a[1])->nchars));
+  return str_make(vm, out, static_cast<size_t>(nchars));
 }
 
 // ------------------------------------------------------------------ split family
@@ -232,13 +250,41 @@ bool split_args(VM& vm, const CallArgs& a, const char* name, Str*& self, Value& 
   return true;
 }
 
+// ASCII whitespace: \t \n \v \f \r, \x1c-\x1f and space.
+constexpr bool is_ascii_space_byte(unsigned char b) {
+  return (b >= 0x09 && b <= 0x0D) || (b >= 0x1C && b <= 0x20);
+}
+
+void split_whitespace_ascii(VM& vm, const Value& self, int64_t maxsplit, List* out) {
+  std::string_view v = as_str(self)->view();
+  const auto* b = reinterpret_cast<const unsigned char*>(v.data());
+  size_t i = 0, n = v.size();
+  while (maxsplit-- > 0) {
+    while (i < n && is_ascii_space_byte(b[i])) ++i;
+    if (i == n) break;
+    size_t j = i;
+    while (i < n && !is_ascii_space_byte(b[i])) ++i;
+    list_append(vm.heap(), out, piece(vm, self, j, i));
+  }
+  if (i < n) {
+    while (i < n && is_ascii_space_byte(b[i])) ++i;
+    if (i < n) list_append(vm.heap(), out, piece(vm, self, i, n));
+  }
+}
+
 // Splits on runs of whitespace, left to right.
 void split_whitespace(VM& vm, const Value& self, int64_t maxsplit, List* out) {
+  if (as_str(self)->is_ascii()) return split_whitespace_ascii(vm, self, maxsplit, out);
   std::string_view v = as_str(self)->view();
   size_t i = 0, n = v.size();
   auto space_at = [&](size_t p, size_t& next) {
+    auto b = static_cast<unsigned char>(v[p]);
+    if (b < 0x80) {
+      next = p + 1;
+      return is_ascii_space_byte(b);
+    }
     next = p;
-    return is_space_cp(utf8_decode(v, next));
+    return unicode_is_space(utf8_decode(v, next));
   };
   size_t next;
   while (maxsplit-- > 0) {
@@ -280,7 +326,8 @@ void rsplit_whitespace(VM& vm, const Value& self, int64_t maxsplit, List* out) {
 void split_on(VM& vm, const Value& self, std::string_view sep, int64_t maxsplit, List* out) {
   std::string_view v = as_str(self)->view();
   size_t from = 0;
-  for (size_t pos; maxsplit-- > 0 && (pos = v.find(sep, from)) != std::string_view::npos;) {
+  for (size_t pos;
+       maxsplit-- > 0 && (pos = find_bytes(v, sep, from)) != std::string_view::npos;) {
     list_append(vm.heap(), out, piece(vm, self, from, pos));
     from = pos + sep.size();
   }
@@ -371,7 +418,7 @@ Value partition(VM& vm, const CallArgs& a, const char* name, bool reverse) {
   std::string_view sep = as_str(a[1])->view();
   if (sep.empty()) return vm.raise(vm.exc().ValueError, "empty separator");
   std::string_view v = s->view();
-  size_t pos = reverse ? v.rfind(sep) : v.find(sep);
+  size_t pos = reverse ? v.rfind(sep) : find_bytes(v, sep, 0);
   Value empty = Value::from_obj(vm.intern(""));
   if (pos == std::string_view::npos) {
     Value whole = str_unchanged(vm, a[0]);
@@ -391,16 +438,16 @@ Value remove_affix(VM& vm, const CallArgs& a, const char* name, bool suffix) {
   if (!str_begin(vm, a, name, StrArgs::kOneArg, 1, 1, s)) return Value();
   if (!is_str_value(vm, a[1]))
     return vm.raise_fmt(vm.exc().TypeError, "%s() argument must be str, not %s", name,
-                        type_name(vm, a[1]));
+                        clinic_type_name(vm, a[1]));
   std::string_view v = s->view();
   std::string_view affix = as_str(a[1])->view();
   if (affix.empty() || affix.size() > v.size()) return str_unchanged(vm, a[0]);
   if (suffix) {
     if (v.substr(v.size() - affix.size()) != affix) return str_unchanged(vm, a[0]);
-    return vm.str(v.substr(0, v.size() - affix.size()));
+    return str_make(vm, v.substr(0, v.size() - affix.size()), s->nchars - as_str(a[1])->nchars);
   }
   if (v.substr(0, affix.size()) != affix) return str_unchanged(vm, a[0]);
-  return vm.str(v.substr(affix.size()));
+  return str_make(vm, v.substr(affix.size()), s->nchars - as_str(a[1])->nchars);
 }
 
 Value m_removeprefix(VM& vm, const CallArgs& a) {
@@ -439,7 +486,8 @@ Value maketrans_dict(VM& vm, Dict* src) {
 }
 
 Value m_maketrans(VM& vm, const CallArgs& a) {
-  if (a.nkw() != 0) return vm.raise(vm.exc().TypeError, "str.maketrans() takes no keyword arguments");
+  if (a.nkw() != 0)
+    return vm.raise(vm.exc().TypeError, "str.maketrans() takes no keyword arguments");
   if (a.argc < 1 || a.argc > 3)
     return vm.raise_fmt(vm.exc().TypeError, "maketrans expected at %s %d argument%s, got %u",
                         a.argc < 1 ? "least" : "most", a.argc < 1 ? 1 : 3,
@@ -447,7 +495,7 @@ Value m_maketrans(VM& vm, const CallArgs& a) {
   for (uint32_t i = 1; i < a.argc; ++i) {
     if (!is_str_value(vm, a[i]))
       return vm.raise_fmt(vm.exc().TypeError, "maketrans() argument %u must be str, not %s",
-                          i + 1, type_name(vm, a[i]));
+                          i + 1, clinic_type_name(vm, a[i]));
   }
   if (a.argc == 1) {
     if (vm.type_of(a[0]) != vm.types().dict)
@@ -543,7 +591,7 @@ Value m_translate(VM& vm, const CallArgs& a) {
       out += use->text;
   }
   if (out == v) return str_unchanged(vm, a[0]);
-  return vm.str(out);
+  return str_make(vm, out);
 }
 
 }  // namespace

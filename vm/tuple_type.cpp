@@ -47,7 +47,8 @@ Value tuple_construct(VM& vm, Type* cls, const CallArgs& a) {
     return Value::from_obj(t);
   }
   if (is_kind(a[0], Kind::Tuple) && cls == vm.types().tuple && vm.type_of(a[0]) == cls) return a[0];
-  std::vector<Value> items;
+  VM::RootedValues rooted(vm);
+  std::vector<Value>& items = rooted.v;
   if (is_kind(a[0], Kind::List)) {
     List* l = as_list(a[0]);
     items.assign(l->items, l->items + l->len);

@@ -6,6 +6,7 @@
 // Invariants: vm.h I1–I4. trace_roots() is the single list of GC roots.
 #include "vm/vm.h"
 
+#include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -26,9 +27,9 @@ VM::VM(const VMOptions& options) : options_(options) {
   if (mem == MAP_FAILED) std::abort();
   stack_base_ = static_cast<Value*>(mem);
   stack_limit_ = stack_base_ + options_.stack_values;
-  frames_.reserve(64);
   init_types();
   init_exceptions();
+  init_slot_wrappers();
   modules_ = new_dict();
   builtins_ = new_module("builtins");
   register_module(builtins_);
@@ -240,6 +241,29 @@ Value VM::call_method(Value obj, Str* name, std::initializer_list<Value> args) {
   return call(m, args);
 }
 
+bool VM::c_stack_ok() {
+  char probe;
+  uintptr_t sp = reinterpret_cast<uintptr_t>(&probe);
+  unsigned long self = static_cast<unsigned long>(pthread_self());
+  if (self != c_stack_thread_ || c_stack_limit_ == 0) {
+    pthread_attr_t attr;
+    void* addr = nullptr;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+      pthread_attr_getstack(&attr, &addr, &size);
+      pthread_attr_destroy(&attr);
+    }
+    uintptr_t low = reinterpret_cast<uintptr_t>(addr);
+    // keep a margin for native code running between checks (formatting, libc ...)
+    size_t margin = size / 8 > (256u << 10) ? size / 8 : (256u << 10);
+    c_stack_limit_ = low ? low + margin : sp - (1u << 20);
+    c_stack_thread_ = self;
+  }
+  if (sp >= c_stack_limit_) return true;
+  raise(exc_.RecursionError, "maximum recursion depth exceeded");
+  return false;
+}
+
 Value* VM::stack_top() const {
   if (frames_.empty()) return stack_base_;
   const Frame& f = frames_.back();
@@ -268,6 +292,8 @@ void VM::trace_roots(GcTracer& t) {
   t.mark(pending_);
   for (const Value& v : handled_) t.mark(v);
   for (const Value& v : temp_roots_) t.mark(v);
+  for (RootedValues* r = rooted_values_; r; r = r->prev_)
+    for (const Value& v : r->v) t.mark(v);
   for (const auto& [k, v] : ext_) t.mark(v);
   Type* const* types = reinterpret_cast<Type* const*>(&types_);
   for (size_t i = 0; i < sizeof(Types) / sizeof(Type*); ++i) t.mark(types[i]);

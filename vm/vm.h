@@ -8,7 +8,9 @@
 //       one process (one thread per VM at a time).
 //   I2  The register stack is one fixed reservation (mmap, pages committed on use),
 //       so Value* pointers into it stay valid for the VM's lifetime; frames are
-//       bounded by recursion_limit and by the reservation (RecursionError).
+//       bounded by recursion_limit and by the reservation (RecursionError). Frames
+//       live in a deque: pushing a frame never moves the others, so a nested
+//       interpreter entry cannot invalidate an outer one's Frame pointer.
 //   I3  At most one exception is pending (`pending_`); a function that returns a
 //       failure status has set it, and whoever handles it takes it.
 //   I4  GC roots: stack [stack_base, top of the innermost frame), frames' functions
@@ -17,6 +19,7 @@
 #pragma once
 
 #include <atomic>
+#include <deque>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -194,12 +197,16 @@ class VM {
   std::vector<std::string>& argv() { return argv_; }
 
   // ---- frames and stack
-  std::vector<Frame>& frames() { return frames_; }
+  std::deque<Frame>& frames() { return frames_; }
   Value* stack_top() const;
   Value* stack_limit() const { return stack_limit_; }
   int recursion_limit() const { return options_.recursion_limit; }
   void set_recursion_limit(int n) { options_.recursion_limit = n; }
   uint64_t next_frame_serial() { return ++frame_serial_; }
+  // Native code calling back into Python nests on the C stack; before each nested
+  // interpreter entry this checks that enough C stack is left (RecursionError
+  // otherwise, never a crash).
+  bool c_stack_ok();
 
   // ---- GC
   void maybe_collect() {
@@ -222,6 +229,21 @@ class VM {
    private:
     VM& vm_;
     size_t mark_;
+  };
+  // A std::vector<Value> that the GC scans while it exists (strictly scoped: LIFO).
+  // Use it to accumulate values from an iteration that may run Python code.
+  class RootedValues {
+   public:
+    explicit RootedValues(VM& vm) : vm_(vm), prev_(vm.rooted_values_) { vm.rooted_values_ = this; }
+    ~RootedValues() { vm_.rooted_values_ = prev_; }
+    RootedValues(const RootedValues&) = delete;
+    RootedValues& operator=(const RootedValues&) = delete;
+    std::vector<Value> v;
+
+   private:
+    friend class VM;
+    VM& vm_;
+    RootedValues* prev_;
   };
   // Roots a value for the lifetime of the guard (LIFO).
   class TempRoot {
@@ -281,6 +303,7 @@ class VM {
                    bool interactive);
   void init_types();        // vm/builtin_types.cpp
   void init_exceptions();   // vm/exceptions.cpp
+  void init_slot_wrappers();  // vm/builtin_types.cpp
   void trace_roots(GcTracer& t);
 
   VMOptions options_;
@@ -302,12 +325,15 @@ class VM {
   Value* stack_base_ = nullptr;
   Value* stack_limit_ = nullptr;
   size_t stack_bytes_ = 0;
-  std::vector<Frame> frames_;
+  std::deque<Frame> frames_;
   uint64_t frame_serial_ = 0;
+  uintptr_t c_stack_limit_ = 0;     // lowest safe stack address for c_stack_thread_
+  unsigned long c_stack_thread_ = 0;
 
   Value pending_;
   std::vector<Value> handled_;     // handled-exception stack (sys.exc_info())
   std::vector<Value> temp_roots_;
+  RootedValues* rooted_values_ = nullptr;
   std::atomic<bool> interrupt_{false};
   std::string stdout_buf_;
   bool interactive_stdout_ = false;

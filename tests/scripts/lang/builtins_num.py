@@ -9,7 +9,7 @@ print(round(12345, -2), round(12355, -1), round(-15, -1), round(3.14159, 3), rou
 print(int("42"), int(" -7 "), int("0x1f", 16), int("z", 36), int("0b101", 0), int("1_000"))
 print(int(3.7), int(-3.7), int(True), int("077", 8), int("0o17", 0), int(), int("  +9\n"))
 print(float("3.5"), float(2), float("-0"), float("inf"), str(1.0), str(-0.0), float("  5 "))
-print(str(123), str("s"), str(None), str([1, "a"]), str((1,)), str({}), str(True), str(b"x"))
+print(str(123), str("s"), str(None), str([1, "a"]), str((1,)), str({}), str(True), str(1.0))
 print(repr(1), repr("s"), repr([None]), repr((1, "2")), repr({"a": [1.5]}), repr(set()))
 print(bool(0), bool(0.0), bool(""), bool([]), bool({}), bool(()), bool(None), bool(-1),
       bool("0"), bool([0]), bool(0j), bool(range(0)), bool(set()))

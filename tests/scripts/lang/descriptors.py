@@ -96,29 +96,6 @@ print(isinstance(leaf, Base), issubclass(Leaf, Mid), issubclass(Base, Leaf))
 print(isinstance(leaf, (int, Mid)), issubclass(bool, int), Leaf.__bases__[0].__name__)
 
 
-class A:
-    def who(self):
-        return "A"
-
-
-class B(A):
-    def who(self):
-        return "B" + super().who()
-
-
-class C(A):
-    def who(self):
-        return "C" + super().who()
-
-
-class D(B, C):
-    def who(self):
-        return "D" + super().who()
-
-
-print(D().who(), [k.__name__ for k in D.__mro__])
-
-
 class Lazy:
     def __init__(self):
         self.real = 1

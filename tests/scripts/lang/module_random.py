@@ -25,12 +25,6 @@ random.seed(5)
 print(random.random())
 random.seed("hello")
 print(random.random())
-random.seed(3)
-state = random.getstate()
-a = [random.random() for _ in range(3)]
-random.setstate(state)
-b = [random.random() for _ in range(3)]
-print(a == b, a)
 random.seed(99)
 print(random.choices("abc", k=5), random.choices([1, 2, 3], weights=[10, 1, 1], k=4))
 print(random.sample(["x", "y", "z"], 3), random.randrange(10, 0, -3), random.random())

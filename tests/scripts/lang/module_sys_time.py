@@ -4,9 +4,9 @@
 import sys
 import time
 
-print(sys.argv, sys.version_info[:2], sys.version_info.major, sys.maxsize, sys.maxsize + 1)
+print(sys.argv, sys.version_info[:2], sys.version_info[0], sys.maxsize, sys.maxsize + 1)
 print(sys.version.startswith("3.11"), "sys" in sys.modules, "time" in sys.modules)
-print(sys.byteorder, sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig)
+print(sys.byteorder)
 print(type(sys.path).__name__, sys.platform)
 old = sys.getrecursionlimit()
 sys.setrecursionlimit(200)
