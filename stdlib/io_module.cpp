@@ -66,7 +66,7 @@ Value unsupported(VM& vm, const char* what) {
 }
 
 Value m_write(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "write", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "TextIOWrapper.write", 1, 1)) return Value();
   TextFile* f = tf(a[0]);
   if (!check_open(vm, f)) return Value();
   if (!is_kind(a[1], Kind::Str))
@@ -111,7 +111,7 @@ bool read_line(std::FILE* fp, std::string& out) {
 }
 
 Value m_read(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "read", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "TextIOWrapper.read", 0, 1)) return Value();
   TextFile* f = tf(a[0]);
   if (!check_open(vm, f)) return Value();
   if (!f->readable && f->stream != Stream::Stdin) return unsupported(vm, "not readable");
@@ -135,7 +135,7 @@ Value m_read(VM& vm, const CallArgs& a) {
 }
 
 Value m_readline(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "readline", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "TextIOWrapper.readline", 0, 1)) return Value();
   TextFile* f = tf(a[0]);
   if (!check_open(vm, f)) return Value();
   std::string line;
@@ -144,7 +144,7 @@ Value m_readline(VM& vm, const CallArgs& a) {
 }
 
 Value m_readlines(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "readlines", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "TextIOWrapper.readlines", 0, 1)) return Value();
   TextFile* f = tf(a[0]);
   if (!check_open(vm, f)) return Value();
   List* l = vm.new_list(0);
@@ -159,7 +159,7 @@ Value m_readlines(VM& vm, const CallArgs& a) {
 }
 
 Value m_writelines(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "writelines", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "TextIOWrapper.writelines", 1, 1)) return Value();
   bool ok = for_each(vm, a[1], [&](Value line) {
     Value argv[2] = {a[0], line};
     return !failed(m_write(vm, CallArgs{argv, 2, nullptr, nullptr}));

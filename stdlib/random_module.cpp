@@ -105,18 +105,18 @@ Value random_construct(VM& vm, Type* cls, const CallArgs& a) {
 }
 
 Value m_seed(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "seed", 1, 3)) return Value();
+  if (!check_method_nargs(vm, a, "Random.seed", 0, 2)) return Value();
   if (!do_seed(vm, rnd(a[0])->gen, a.argc > 1 ? a[1] : Value())) return Value();
   return Value::none();
 }
 
 Value m_random(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "random", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "Random.random", 0, 0)) return Value();
   return Value::from_float(rnd(a[0])->gen.random());
 }
 
 Value m_getrandbits(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "getrandbits", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.getrandbits", 1, 1)) return Value();
   int64_t k;
   if (!index_of(vm, a[1], k)) return Value();
   if (k >= 0 && k <= 62) return Value::from_int(static_cast<int64_t>(rnd(a[0])->gen.getrandbits64(static_cast<int>(k))));
@@ -192,7 +192,7 @@ Value m_randrange(VM& vm, const CallArgs& a) {
 }
 
 Value m_randint(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "randint", 3, 3)) return Value();
+  if (!check_method_nargs(vm, a, "Random.randint", 2, 2)) return Value();
   Value hi = binary_op(vm, BinOp::Add, a[2], Value::from_int(1));
   if (failed(hi)) return hi;
   Value argv[3] = {a[0], a[1], hi};
@@ -202,7 +202,7 @@ Value m_randint(VM& vm, const CallArgs& a) {
 bool seq_len(VM& vm, Value seq, int64_t& n) { return length(vm, seq, n); }
 
 Value m_choice(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "choice", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.choice", 1, 1)) return Value();
   int64_t n;
   if (!seq_len(vm, a[1], n)) return Value();
   int64_t idx;
@@ -212,7 +212,7 @@ Value m_choice(VM& vm, const CallArgs& a) {
 }
 
 Value m_shuffle(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "shuffle", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.shuffle", 1, 1)) return Value();
   Value x = a[1];
   int64_t n;
   if (!seq_len(vm, x, n)) return Value();
@@ -318,7 +318,7 @@ Value m_uniform(VM& vm, const CallArgs& a) {
 }
 
 Value m_triangular(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "triangular", 1, 4)) return Value();
+  if (!check_method_nargs(vm, a, "Random.triangular", 0, 3)) return Value();
   double lo = 0, hi = 1;
   std::optional<double> mode;
   if (a.argc > 1 && !to_double(vm, a[1], lo)) return Value();
@@ -354,7 +354,7 @@ Value two_arg_dist(VM& vm, const CallArgs& a) {
 }
 
 Value m_expovariate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "expovariate", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.expovariate", 1, 1)) return Value();
   double l;
   if (!to_double(vm, a[1], l)) return Value();
   double out;
@@ -364,7 +364,7 @@ Value m_expovariate(VM& vm, const CallArgs& a) {
 }
 
 Value m_paretovariate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "paretovariate", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.paretovariate", 1, 1)) return Value();
   double al;
   if (!to_double(vm, a[1], al)) return Value();
   double out;
@@ -375,7 +375,7 @@ Value m_paretovariate(VM& vm, const CallArgs& a) {
 
 // getstate(): (3, (625 ints: 624 state words + position), gauss_next or None)
 Value m_getstate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "getstate", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "Random.getstate", 0, 0)) return Value();
   PyRandomState st = rnd(a[0])->gen.getstate();
   Tuple* words = vm.new_tuple(625);
   VM::TempRoot root(vm, words);
@@ -386,7 +386,7 @@ Value m_getstate(VM& vm, const CallArgs& a) {
 }
 
 Value m_setstate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "setstate", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "Random.setstate", 1, 1)) return Value();
   Value s = a[1];
   if (!is_kind(s, Kind::Tuple) || as_tuple(s)->len != 3)
     return vm.raise(vm.exc().TypeError, "state vector must be a tuple");

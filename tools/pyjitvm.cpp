@@ -9,7 +9,9 @@
 //   I2  stdout is flushed before anything goes to stderr and before exit.
 //   I3  Ctrl-C sets the VM's interrupt flag (polled at loop back-edges and calls), so
 //       a running loop raises KeyboardInterrupt instead of killing the process.
+#include <limits.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -61,10 +63,13 @@ bool read_file(const std::string& path, std::string& out) {
   return true;
 }
 
+// sys.path[0]: the script's folder as an absolute path (CPython uses the real path).
 std::string dir_of(const std::string& path) {
-  size_t slash = path.rfind('/');
+  char buf[PATH_MAX];
+  std::string p = realpath(path.c_str(), buf) ? std::string(buf) : path;
+  size_t slash = p.rfind('/');
   if (slash == std::string::npos) return "";
-  return slash == 0 ? "/" : path.substr(0, slash);
+  return slash == 0 ? "/" : p.substr(0, slash);
 }
 
 int run_source(vm::VM& vm, std::string source, const std::string& filename) {
@@ -154,7 +159,7 @@ int main(int argc, char** argv) {
   sigaction(SIGINT, &sa, nullptr);
   vm.module_path().push_back(have_code || read_stdin || script.empty() ? "" : dir_of(script));
   stdlib::install_stdlib(vm, args);
-  bool tty = isatty(0) && isatty(1);
+  bool tty = isatty(0);
   if (isatty(1)) vm.set_interactive_stdout(true);
 
   if (have_code) {
@@ -178,7 +183,7 @@ int main(int argc, char** argv) {
     if (interactive) return tools::run_repl(vm);
     return st;
   }
-  if (!tty) {
+  if (!tty && !interactive) {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
     return run_source(vm, ss.str(), "<stdin>");

@@ -861,6 +861,7 @@ void Compiler::comprehension(const ast::Expr* e, uint32_t target) {
   struct Level {
     size_t top;
     size_t exit_jump;
+    std::vector<size_t> skips;  // `if` clauses failing: continue with the next item
   };
   std::vector<Level> levels;
   for (size_t gi = 0; gi < gens->size(); ++gi) {
@@ -891,12 +892,10 @@ void Compiler::comprehension(const ast::Expr* e, uint32_t target) {
       da_mark(tgt);
     else
       assign_to(g->target, tgt);
-    levels.push_back({top, exit_jump});
-    for (const ast::Expr* cond : g->ifs) {
-      std::vector<size_t> skip;
-      branch(cond, false, skip);
-      for (size_t j : skip) patch_jump(j, top);
-    }
+    levels.push_back({top, exit_jump, {}});
+    // A failing `if` jumps forward to the level's back-edge JMP (which polls for
+    // interrupts), never straight back to the loop head.
+    for (const ast::Expr* cond : g->ifs) branch(cond, false, levels.back().skips);
   }
   uint32_t m = mark();
   set_pos(e);
@@ -920,6 +919,7 @@ void Compiler::comprehension(const ast::Expr* e, uint32_t target) {
   }
   free_to(m);
   for (size_t i = levels.size(); i > 0; --i) {
+    for (size_t j : levels[i - 1].skips) patch_here(j);
     emit_jump_to(Op::JMP, 0, levels[i - 1].top);
     patch_here(levels[i - 1].exit_jump);
   }

@@ -414,18 +414,17 @@ void Compiler::for_stmt(const ast::For* s) {
     expr(c->func, base);
     for (size_t i = 0; i < c->args.size(); ++i) expr(c->args[i], base + 1 + static_cast<uint32_t>(i));
     tgt = direct >= 0 ? static_cast<uint32_t>(direct) : alloc_temp();
-    set_pos(it);
+    set_pos(s);
     exit_jump = emit_short_jump(Op::FORPREP, base, tgt, static_cast<uint8_t>(c->args.size()));
     body_start = here();
     loop.continue_known = false;
   } else {
     uint32_t src = expr_any(it);
     base = alloc_temp();
-    set_pos(it);
+    set_pos(s);  // CPython attributes GET_ITER/FOR_ITER to the whole for statement
     emit(Op::GETITER, base, src);
     tgt = direct >= 0 ? static_cast<uint32_t>(direct) : alloc_temp();
     top = here();
-    set_pos(s->target);
     exit_jump = emit_short_jump(Op::FORITER, base, tgt);
     loop.continue_target = static_cast<uint32_t>(top);
     loop.continue_known = true;
@@ -525,11 +524,11 @@ void Compiler::assert_stmt(const ast::Assert* s) {
   std::vector<size_t> ok;
   branch(s->test, true, ok);
   uint32_t t = alloc_temps(2);
-  set_pos(s);
+  set_pos(s->test);  // CPython attributes the raise to the tested expression
   emit_abx(Op::LOAD_BUILTIN, t, const_str("AssertionError"));
   if (s->msg) {
     expr(s->msg, t + 1);
-    set_pos(s);
+    set_pos(s->test);
     emit(Op::CALL, t, 1, 0);
   } else {
     emit(Op::CALL, t, 0, 0);

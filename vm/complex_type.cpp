@@ -139,7 +139,7 @@ Value complex_getattr(VM& vm, Value self, Str* name) {
 }
 
 Value m_conjugate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "conjugate", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "complex.conjugate", 0, 0)) return Value();
   return vm.new_complex(as_complex(a[0])->re, -as_complex(a[0])->im);
 }
 

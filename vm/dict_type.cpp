@@ -224,20 +224,20 @@ Value view(VM& vm, Value self, int kind) {
   return Value::from_obj(new_iter(vm, t, self, 0, 0, kind));
 }
 Value m_keys(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "keys", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.keys", 0, 0)) return Value();
   return view(vm, a[0], 0);
 }
 Value m_values(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "values", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.values", 0, 0)) return Value();
   return view(vm, a[0], 1);
 }
 Value m_items(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "items", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.items", 0, 0)) return Value();
   return view(vm, a[0], 2);
 }
 
 Value m_get(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "get", 2, 3)) return Value();
+  if (!check_method_nargs(vm, a, "dict.get", 1, 2)) return Value();
   Value v;
   int r = dict_get(vm, as_dict(a[0]), a[1], v);
   if (r < 0) return Value();
@@ -246,7 +246,7 @@ Value m_get(VM& vm, const CallArgs& a) {
 }
 
 Value m_pop(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "pop", 2, 3)) return Value();
+  if (!check_method_nargs(vm, a, "dict.pop", 1, 2)) return Value();
   Value v;
   int r = dict_del(vm, as_dict(a[0]), a[1], &v);
   if (r < 0) return Value();
@@ -256,7 +256,7 @@ Value m_pop(VM& vm, const CallArgs& a) {
 }
 
 Value m_popitem(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "popitem", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.popitem", 0, 0)) return Value();
   Dict* d = as_dict(a[0]);
   for (uint32_t i = d->nentries; i > 0; --i) {
     DictEntry& e = d->entries[i - 1];
@@ -271,7 +271,7 @@ Value m_popitem(VM& vm, const CallArgs& a) {
 }
 
 Value m_setdefault(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "setdefault", 2, 3)) return Value();
+  if (!check_method_nargs(vm, a, "dict.setdefault", 1, 2)) return Value();
   Value v;
   int r = dict_get(vm, as_dict(a[0]), a[1], v);
   if (r < 0) return Value();
@@ -318,23 +318,23 @@ Value reversed_dict(VM& vm, Value dict, int kind) {
 namespace {
 
 Value m_reversed(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "__reversed__", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.__reversed__", 0, 0)) return Value();
   return reversed_dict(vm, a[0], 0);
 }
 
 Value m_clear(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "clear", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.clear", 0, 0)) return Value();
   dict_clear(vm.heap(), as_dict(a[0]));
   return Value::none();
 }
 
 Value m_copy(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "copy", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "dict.copy", 0, 0)) return Value();
   return dict_copy_of(vm, as_dict(a[0]));
 }
 
 Value m_fromkeys(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "fromkeys", 2, 3)) return Value();
+  if (!check_method_nargs(vm, a, "dict.fromkeys", 1, 2)) return Value();
   Value cls = a[0];
   Value d = vm.call(cls, {});
   if (failed(d)) return d;

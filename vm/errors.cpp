@@ -193,7 +193,36 @@ void format_one(VM& vm, Value exc, std::string& out) {
     auto* tb = static_cast<Traceback*>(e->traceback.as_obj());
     if (!tb->entries.empty()) {
       out += "Traceback (most recent call last):\n";
-      for (auto it = tb->entries.rbegin(); it != tb->entries.rend(); ++it) format_frame(out, *it);
+      // Like CPython: at most the last 1000 entries; more than 3 identical frames in a
+      // row collapse into "[Previous line repeated N more times]".
+      constexpr int kCutoff = 3;
+      size_t n = tb->entries.size();
+      size_t first = n > 1000 ? n - 1000 : 0;
+      const Proto* last_proto = nullptr;
+      uint32_t last_line = 0;
+      int count = 0;
+      auto flush = [&] {
+        if (count > kCutoff) {
+          int more = count - kCutoff;
+          out += "  [Previous line repeated " + std::to_string(more) + " more time" +
+                 (more > 1 ? "s" : "") + "]\n";
+        }
+      };
+      for (size_t k = n - first; k > 0; --k) {
+        const TracebackEntry& te = tb->entries[first + k - 1];
+        uint32_t line = te.pc < te.proto->positions.size() ? te.proto->positions[te.pc].line : 0;
+        bool same = last_proto && last_proto->filename == te.proto->filename &&
+                    last_proto->name == te.proto->name && last_line == line;
+        if (!same) {
+          flush();
+          last_proto = te.proto;
+          last_line = line;
+          count = 0;
+        }
+        if (++count > kCutoff) continue;
+        format_frame(out, te);
+      }
+      flush();
     }
   }
   Type* t = exc.as_obj()->type;
@@ -208,6 +237,8 @@ void format_one(VM& vm, Value exc, std::string& out) {
         info.line = static_cast<int>((*d)[1].as_int());
         info.offset = (*d)[2].is_int() ? static_cast<int>((*d)[2].as_int()) : 0;
         info.text = is_kind((*d)[3], Kind::Str) ? std::string(as_str((*d)[3])->view()) : "";
+        while (!info.text.empty() && (info.text.back() == '\n' || info.text.back() == '\r'))
+          info.text.pop_back();
         if (d->len >= 6 && (*d)[5].is_int()) info.end_offset = static_cast<int>((*d)[5].as_int());
         info.end_line = info.line;
         if (is_kind((*args)[0], Kind::Str)) info.msg = std::string(as_str((*args)[0])->view());
@@ -242,6 +273,15 @@ void format_chain(VM& vm, Value exc, std::string& out, int depth) {
 std::string exception_summary(VM& vm, Value exc) {
   Type* t = vm.type_of(exc);
   std::string out = type_display_name(vm, t);
+  if (t->is_subtype_of(vm.exc().SyntaxError) && is_exception(exc)) {
+    // the report's last line shows the bare message, not str(e)
+    Tuple* args = as_tuple(as_exception(exc)->args);
+    if (args->len >= 1 && is_kind((*args)[0], Kind::Str)) {
+      out += ": ";
+      out += as_str((*args)[0])->view();
+      return out;
+    }
+  }
   Value s = to_str(vm, exc);
   if (failed(s)) {
     vm.clear_pending();
@@ -282,8 +322,11 @@ Value make_syntax_error(VM& vm, const SyntaxErrorInfo& info) {
             : info.kind == SyntaxErrorKind::Indentation ? vm.exc().IndentationError
                                                         : vm.exc().SyntaxError;
   Value msg = vm.str(info.msg);
+  // CPython's SyntaxError.text keeps the line's newline
+  std::string text = info.text;
+  if (!text.empty() && text.back() != '\n') text += "\n";
   Tuple* details = vm.tuple_of({vm.str(info.filename), Value::from_int(info.line),
-                                Value::from_int(info.offset), vm.str(info.text),
+                                Value::from_int(info.offset), vm.str(text),
                                 Value::from_int(info.end_line),
                                 Value::from_int(info.end_offset)});
   VM::TempRoot r1(vm, msg);

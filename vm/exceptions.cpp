@@ -191,6 +191,52 @@ Value oserror_str(VM& vm, Value self) {
   return exc_str(vm, self);
 }
 
+// ---- SyntaxError: args = (msg, (filename, lineno, offset, text, end_lineno, end_offset))
+Tuple* syntax_details(Value self) {
+  Tuple* args = as_tuple(exc_of(self)->args);
+  if (args->len == 2 && is_kind((*args)[1], Kind::Tuple) && as_tuple((*args)[1])->len >= 4)
+    return as_tuple((*args)[1]);
+  return nullptr;
+}
+
+Value syntax_str(VM& vm, Value self) {
+  Tuple* args = as_tuple(exc_of(self)->args);
+  Tuple* d = syntax_details(self);
+  if (!d || args->len == 0) return exc_str(vm, self);
+  std::string out;
+  if (!str_append(vm, (*args)[0], out)) return Value();
+  std::string file;
+  if (is_kind((*d)[0], Kind::Str)) {
+    std::string_view f = as_str((*d)[0])->view();
+    size_t slash = f.rfind('/');
+    file = std::string(slash == std::string_view::npos ? f : f.substr(slash + 1));
+  }
+  bool have_line = (*d)[1].is_int();
+  if (!file.empty() && have_line)
+    out += " (" + file + ", line " + std::to_string((*d)[1].as_int()) + ")";
+  else if (!file.empty())
+    out += " (" + file + ")";
+  else if (have_line)
+    out += " (line " + std::to_string((*d)[1].as_int()) + ")";
+  return vm.str(out);
+}
+
+Value syntax_getattr(VM& vm, Value self, Str* name) {
+  static const char* const kFields[] = {"filename", "lineno", "offset", "text", "end_lineno", "end_offset"};
+  std::string_view n = name->view();
+  Tuple* args = as_tuple(exc_of(self)->args);
+  if (n == "msg") return args->len ? (*args)[0] : Value::none();
+  for (size_t i = 0; i < 6; ++i)
+    if (n == kFields[i]) {
+      Value v = generic_getattr(vm, self, name);
+      if (!failed(v)) return v;
+      vm.clear_pending();
+      Tuple* d = syntax_details(self);
+      return d && i < d->len ? (*d)[i] : Value::none();
+    }
+  return exc_getattr(vm, self, name);
+}
+
 struct Spec {
   Type* ExcTypes::*field;
   const char* name;
@@ -270,6 +316,10 @@ void VM::init_exceptions() {
     if (s.field == &X::OSError) {
       E.OSError->slots.construct = oserror_construct;
       E.OSError->slots.str = oserror_str;
+    }
+    if (s.field == &X::SyntaxError) {
+      E.SyntaxError->slots.str = syntax_str;
+      E.SyntaxError->slots.getattr = syntax_getattr;
     }
   }
 }

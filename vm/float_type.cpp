@@ -118,12 +118,12 @@ Value float_getattr(VM& vm, Value self, Str* name) {
 }
 
 Value m_is_integer(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "is_integer", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "float.is_integer", 0, 0)) return Value();
   return Value::from_bool(py_float_is_integer(a[0].as_float()));
 }
 
 Value m_as_integer_ratio(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "as_integer_ratio", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "float.as_integer_ratio", 0, 0)) return Value();
   BigInt n, d;
   NumStatus st = py_float_as_integer_ratio(a[0].as_float(), n, d);
   if (!st.ok()) return raise_status(vm, st);
@@ -134,17 +134,17 @@ Value m_as_integer_ratio(VM& vm, const CallArgs& a) {
 }
 
 Value m_hex(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "hex", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "float.hex", 0, 0)) return Value();
   return vm.str(py_float_hex(a[0].as_float()));
 }
 
 Value m_conjugate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "conjugate", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "float.conjugate", 0, 0)) return Value();
   return a[0];
 }
 
 Value m_trunc(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "__trunc__", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "float.__trunc__", 0, 0)) return Value();
   BigInt b;
   NumStatus st = py_float_to_int(a[0].as_float(), b);
   if (!st.ok()) return raise_status(vm, st);

@@ -284,10 +284,17 @@ void trace_object(Object* o, GcTracer& t) {
       for (Type* s : ty->subclasses) t.mark(s);
       break;
     }
+    case Kind::Range: {
+      auto* r = static_cast<Range*>(o);
+      t.mark(r->big_start);
+      t.mark(r->big_stop);
+      t.mark(r->big_step);
+      t.mark(r->big_length);
+      break;
+    }
     case Kind::Str:
     case Kind::BigInt:
     case Kind::Complex:
-    case Kind::Range:
     case Kind::Singleton: break;
     case Kind::List: {
       auto* l = static_cast<List*>(o);

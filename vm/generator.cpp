@@ -154,7 +154,7 @@ Value stop_with(VM& vm, Generator* g) {
 }
 
 Value m_send(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "send", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "generator.send", 1, 1)) return Value();
   Generator* g = gen_of(a[0]);
   Value r = generator_resume(vm, g, a[1], Value());
   if (failed(r) && !vm.has_pending()) return stop_with(vm, g);
@@ -162,7 +162,7 @@ Value m_send(VM& vm, const CallArgs& a) {
 }
 
 Value m_throw(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "throw", 2, 4)) return Value();
+  if (!check_method_nargs(vm, a, "generator.throw", 1, 3)) return Value();
   Generator* g = gen_of(a[0]);
   Value exc = a[1];
   if (is_kind(exc, Kind::Type)) {
@@ -179,7 +179,7 @@ Value m_throw(VM& vm, const CallArgs& a) {
 }
 
 Value m_close(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "close", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "generator.close", 0, 0)) return Value();
   Generator* g = gen_of(a[0]);
   if (g->state == GenState::Finished || g->state == GenState::Created) {
     g->state = GenState::Finished;

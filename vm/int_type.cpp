@@ -467,32 +467,32 @@ Value int_getattr(VM& vm, Value self, Str* name) {
 }
 
 Value m_bit_length(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "bit_length", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "int.bit_length", 0, 0)) return Value();
   BigInt b;
   int_to_bigint(a[0], b);
   return Value::from_int(static_cast<int64_t>(b.bit_length()));
 }
 
 Value m_bit_count(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "bit_count", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "int.bit_count", 0, 0)) return Value();
   BigInt b;
   int_to_bigint(a[0], b);
   return Value::from_int(static_cast<int64_t>(b.bit_count()));
 }
 
 Value m_conjugate(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "conjugate", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "int.conjugate", 0, 0)) return Value();
   return a[0].is_bool() ? Value::from_int(a[0].as_bool()) : a[0];
 }
 
 Value m_as_integer_ratio(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "as_integer_ratio", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "int.as_integer_ratio", 0, 0)) return Value();
   Value n = a[0].is_bool() ? Value::from_int(a[0].as_bool()) : a[0];
   return Value::from_obj(vm.tuple_of({n, Value::from_int(1)}));
 }
 
 Value m_index(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "__index__", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "int.__index__", 0, 0)) return Value();
   return a[0].is_bool() ? Value::from_int(a[0].as_bool()) : a[0];
 }
 

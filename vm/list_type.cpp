@@ -271,19 +271,19 @@ Value list_inplace(VM& vm, BinOp op, Value lhs, Value rhs) {
 
 // ------------------------------------------------------------------ methods
 Value m_append(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "list.append", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.append", 1, 1)) return Value();
   list_append(vm.heap(), as_list(a[0]), a[1]);
   return Value::none();
 }
 
 Value m_extend(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "list.extend", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.extend", 1, 1)) return Value();
   Value r = list_inplace(vm, BinOp::Add, a[0], a[1]);
   return failed(r) ? r : Value::none();
 }
 
 Value m_insert(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "insert", 3, 3)) return Value();
+  if (!check_method_nargs(vm, a, "list.insert", 2, 2)) return Value();
   List* l = as_list(a[0]);
   int64_t i;
   if (!index_of(vm, a[1], i)) return Value();
@@ -298,7 +298,7 @@ Value m_insert(VM& vm, const CallArgs& a) {
 }
 
 Value m_pop(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "pop", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.pop", 0, 1)) return Value();
   List* l = as_list(a[0]);
   if (l->len == 0) return vm.raise(vm.exc().IndexError, "pop from empty list");
   int64_t i = static_cast<int64_t>(l->len) - 1;
@@ -314,7 +314,7 @@ Value m_pop(VM& vm, const CallArgs& a) {
 }
 
 Value m_remove(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "list.remove", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.remove", 1, 1)) return Value();
   List* l = as_list(a[0]);
   for (size_t i = 0; i < l->len; ++i) {
     int eq = equal(vm, l->items[i], a[1]);
@@ -329,7 +329,7 @@ Value m_remove(VM& vm, const CallArgs& a) {
 }
 
 Value m_index(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "index", 2, 4)) return Value();
+  if (!check_method_nargs(vm, a, "list.index", 1, 3)) return Value();
   List* l = as_list(a[0]);
   int64_t n = static_cast<int64_t>(l->len), start = 0, stop = n;
   if (a.argc > 2 && !index_of(vm, a[2], start)) return Value();
@@ -347,7 +347,7 @@ Value m_index(VM& vm, const CallArgs& a) {
 }
 
 Value m_count(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "count", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.count", 1, 1)) return Value();
   List* l = as_list(a[0]);
   int64_t c = 0;
   for (size_t i = 0; i < l->len; ++i) {
@@ -359,14 +359,14 @@ Value m_count(VM& vm, const CallArgs& a) {
 }
 
 Value m_reverse(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "reverse", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "list.reverse", 0, 0)) return Value();
   List* l = as_list(a[0]);
   std::reverse(l->items, l->items + l->len);
   return Value::none();
 }
 
 Value m_copy(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "copy", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "list.copy", 0, 0)) return Value();
   List* l = as_list(a[0]);
   List* r = vm.new_list(l->len);
   for (size_t i = 0; i < l->len; ++i) r->items[i] = l->items[i];
@@ -374,7 +374,7 @@ Value m_copy(VM& vm, const CallArgs& a) {
 }
 
 Value m_init(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "list", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "list.list", 0, 1)) return Value();
   List* l = as_list(a[0]);
   l->len = 0;
   if (a.argc == 2) {
@@ -385,7 +385,7 @@ Value m_init(VM& vm, const CallArgs& a) {
 }
 
 Value m_clear(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "clear", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "list.clear", 0, 0)) return Value();
   as_list(a[0])->len = 0;
   return Value::none();
 }

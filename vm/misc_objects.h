@@ -3,8 +3,8 @@
 //
 // Invariants:
 //   I1  Range holds int64 start/stop/step with step != 0 and a precomputed length;
-//       ranges whose bounds do not fit int64 use the BigRange slow path (vm/range.cpp
-//       raises OverflowError for the cases CPython supports only with big ints).
+//       ranges whose bounds or length do not fit int64 hold Python ints instead
+//       (Range::is_big(); vm/range_type.cpp).
 //   I2  A Generator's saved registers are a private heap buffer (`regs`, `nregs`
 //       Values) traced by the GC; while the generator runs they live on the VM stack
 //       and `running` is true.
@@ -28,6 +28,10 @@ struct Instance : DictObject {};
 
 struct Range : Object {
   int64_t start = 0, stop = 0, step = 1, length = 0;
+  // A range whose bounds or length do not fit int64 keeps Python ints here instead
+  // (big_start is not Undef); the int64 fields are then unused.
+  Value big_start, big_stop, big_step, big_length;
+  bool is_big() const { return !big_start.is_undef(); }
 };
 
 struct Slice : Object {

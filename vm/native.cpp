@@ -137,18 +137,47 @@ bool check_no_kwargs(VM& vm, const CallArgs& args, const char* fname) {
   return false;
 }
 
+namespace {
+
+// CPython's two wordings: METH_O / METH_NOARGS functions say
+// "len() takes exactly one argument (0 given)"; the others (Argument Clinic's
+// _PyArg_CheckPositional) say "divmod expected 2 arguments, got 1", using the short
+// name of a method ("insert expected 2 arguments, got 1").
+void nargs_error(VM& vm, const char* qualname, uint32_t min, uint32_t max, uint32_t given) {
+  if (min == max && min <= 1) {
+    vm.raise_fmt(vm.exc().TypeError, min == 0 ? "%s() takes no arguments (%u given)"
+                                              : "%s() takes exactly one argument (%u given)",
+                 qualname, given);
+    return;
+  }
+  const char* dot = std::strrchr(qualname, '.');
+  const char* name = dot ? dot + 1 : qualname;
+  if (min == max)
+    vm.raise_fmt(vm.exc().TypeError, "%s expected %u argument%s, got %u", name, min,
+                 min == 1 ? "" : "s", given);
+  else if (given < min)
+    vm.raise_fmt(vm.exc().TypeError, "%s expected at least %u argument%s, got %u", name, min,
+                 min == 1 ? "" : "s", given);
+  else
+    vm.raise_fmt(vm.exc().TypeError, "%s expected at most %u argument%s, got %u", name, max,
+                 max == 1 ? "" : "s", given);
+}
+
+}  // namespace
+
 bool check_nargs(VM& vm, const CallArgs& args, const char* fname, uint32_t min, uint32_t max) {
   if (!check_no_kwargs(vm, args, fname)) return false;
   if (args.argc >= min && args.argc <= max) return true;
-  if (min == max)
-    vm.raise_fmt(vm.exc().TypeError, "%s() takes exactly %u argument%s (%u given)", fname, min,
-                 min == 1 ? "" : "s", args.argc);
-  else if (args.argc < min)
-    vm.raise_fmt(vm.exc().TypeError, "%s expected at least %u argument%s, got %u", fname, min,
-                 min == 1 ? "" : "s", args.argc);
-  else
-    vm.raise_fmt(vm.exc().TypeError, "%s expected at most %u argument%s, got %u", fname, max,
-                 max == 1 ? "" : "s", args.argc);
+  nargs_error(vm, fname, min, max, args.argc);
+  return false;
+}
+
+bool check_method_nargs(VM& vm, const CallArgs& args, const char* qualname, uint32_t min,
+                        uint32_t max) {
+  if (!check_no_kwargs(vm, args, qualname)) return false;
+  uint32_t given = args.argc ? args.argc - 1 : 0;
+  if (args.argc >= 1 && given >= min && given <= max) return true;
+  nargs_error(vm, qualname, min, max, given);
   return false;
 }
 

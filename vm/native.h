@@ -61,6 +61,10 @@ class ArgSpec {
 [[nodiscard]] bool check_no_kwargs(VM& vm, const CallArgs& args, const char* fname);
 [[nodiscard]] bool check_nargs(VM& vm, const CallArgs& args, const char* fname,
                                uint32_t min, uint32_t max);
+// For methods (args[0] is self): min/max count the arguments after self; qualname
+// is "list.append" (CPython's messages use it or its last part).
+[[nodiscard]] bool check_method_nargs(VM& vm, const CallArgs& args, const char* qualname,
+                                      uint32_t min, uint32_t max);
 
 struct MethodDef {
   const char* name;

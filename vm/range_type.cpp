@@ -119,16 +119,64 @@ bool slice_indices(VM& vm, Value slice, int64_t len, SliceBounds& out) {
 namespace {
 
 // ------------------------------------------------------------------ range
-bool range_arg(VM& vm, Value v, int64_t& out) {
-  if (is_kind(v, Kind::BigInt)) {
-    vm.raise(vm.exc().OverflowError, "Python int too large to convert to C ssize_t");
-    return false;
+// A range argument as a Python int (int, bool, BigInt, or __index__).
+bool range_arg(VM& vm, Value v, Value& out) {
+  if (v.is_int() || is_kind(v, Kind::BigInt)) {
+    out = v;
+    return true;
+  }
+  if (v.is_bool()) {
+    out = Value::from_int(v.as_bool());
+    return true;
   }
   if (v.is_float()) {
     vm.raise(vm.exc().TypeError, "'float' object cannot be interpreted as an integer");
     return false;
   }
-  return index_of(vm, v, out);
+  int64_t i;
+  if (!index_of(vm, v, i)) return false;
+  out = Value::from_int(i);
+  return true;
+}
+
+// len(range(start, stop, step)) on Python ints.
+Value big_range_length(VM& vm, Value start, Value stop, Value step) {
+  BigInt lo, hi, st;
+  int_to_bigint(start, lo);
+  int_to_bigint(stop, hi);
+  int_to_bigint(step, st);
+  BigInt diff, n;
+  if (st.sign() > 0) {
+    if (lo.compare(hi) >= 0) return Value::from_int(0);
+    BigInt::sub(hi, lo, diff);
+  } else {
+    if (lo.compare(hi) <= 0) return Value::from_int(0);
+    BigInt::sub(lo, hi, diff);
+    BigInt::neg(st, st);
+  }
+  BigInt::sub(diff, BigInt(1), diff);
+  (void)BigInt::floordiv(diff, st, n);
+  BigInt::add(n, BigInt(1), n);
+  return int_from_bigint(vm, n);
+}
+
+Value make_range(VM& vm, Value start, Value stop, Value step) {
+  if (start.is_int() && stop.is_int() && step.is_int()) {
+    int64_t a = start.as_int(), b = stop.as_int(), c = step.as_int();
+    __int128 len = 0;
+    if (c > 0 && a < b) len = ((__int128)b - a - 1) / c + 1;
+    if (c < 0 && a > b) len = ((__int128)a - b - 1) / (-(__int128)c) + 1;
+    if (len <= INT64_MAX) return vm.new_range(a, b, c);
+  }
+  Value r = vm.new_range(0, 0, 1);
+  Range* rg = as_range(r);
+  rg->big_start = start;
+  rg->big_stop = stop;
+  rg->big_step = step;
+  VM::TempRoot root(vm, r);
+  Value len = big_range_length(vm, start, stop, step);
+  rg->big_length = len;
+  return r;
 }
 
 Value range_construct(VM& vm, Type*, const CallArgs& a) {
@@ -137,32 +185,85 @@ Value range_construct(VM& vm, Type*, const CallArgs& a) {
     if (a.argc == 0) return vm.raise(vm.exc().TypeError, "range expected at least 1 argument, got 0");
     return vm.raise_fmt(vm.exc().TypeError, "range expected at most 3 arguments, got %u", a.argc);
   }
-  int64_t start = 0, stop, step = 1;
+  Value start = Value::from_int(0), stop, step = Value::from_int(1);
   if (a.argc == 1) {
     if (!range_arg(vm, a[0], stop)) return Value();
   } else {
     if (!range_arg(vm, a[0], start) || !range_arg(vm, a[1], stop)) return Value();
     if (a.argc == 3 && !range_arg(vm, a[2], step)) return Value();
   }
-  if (step == 0) return vm.raise(vm.exc().ValueError, "range() arg 3 must not be zero");
-  return vm.new_range(start, stop, step);
+  if (step.is_int() && step.as_int() == 0)
+    return vm.raise(vm.exc().ValueError, "range() arg 3 must not be zero");
+  return make_range(vm, start, stop, step);
+}
+
+// The i-th element (0 <= i < length) of any range, as a Python int.
+Value range_item(VM& vm, Range* r, Value index) {
+  if (!r->is_big()) return Value::from_int(r->start + index.as_int() * r->step);
+  Value off = binary_op(vm, BinOp::Mul, index, r->big_step);
+  if (failed(off)) return off;
+  return binary_op(vm, BinOp::Add, r->big_start, off);
 }
 
 Value range_repr(VM& vm, Value self) {
   Range* r = as_range(self);
+  if (r->is_big()) {
+    std::string out = "range(";
+    if (!repr_append(vm, r->big_start, out)) return Value();
+    out += ", ";
+    if (!repr_append(vm, r->big_stop, out)) return Value();
+    if (!(r->big_step.is_int() && r->big_step.as_int() == 1)) {
+      out += ", ";
+      if (!repr_append(vm, r->big_step, out)) return Value();
+    }
+    return vm.str(out + ")");
+  }
   std::string out = "range(" + std::to_string(r->start) + ", " + std::to_string(r->stop);
   if (r->step != 1) out += ", " + std::to_string(r->step);
   out += ")";
   return vm.str(out);
 }
 
-bool range_len(VM&, Value self, int64_t& out) {
-  out = as_range(self)->length;
+bool range_len(VM& vm, Value self, int64_t& out) {
+  Range* r = as_range(self);
+  if (r->is_big()) {
+    if (!r->big_length.is_int()) {
+      vm.raise(vm.exc().OverflowError, "Python int too large to convert to C ssize_t");
+      return false;
+    }
+    out = r->big_length.as_int();
+    return true;
+  }
+  out = r->length;
   return true;
+}
+
+int range_truth(VM&, Value self) {
+  Range* r = as_range(self);
+  if (r->is_big()) return !(r->big_length.is_int() && r->big_length.as_int() == 0);
+  return r->length != 0;
 }
 
 Value range_getitem(VM& vm, Value self, Value key) {
   Range* r = as_range(self);
+  if (r->is_big()) {
+    if (is_kind(key, Kind::Slice))
+      return vm.raise(vm.exc().OverflowError, "slicing a range beyond 64 bits is not supported by pyjitvm");
+    Value idx = key;
+    if (!is_int_like(idx)) {
+      int64_t i;
+      if (!index_of(vm, key, i)) return Value();
+      idx = Value::from_int(i);
+    }
+    if (compare_bool(vm, idx, Value::from_int(0), CmpOp::Lt) == 1) {
+      idx = binary_op(vm, BinOp::Add, idx, r->big_length);
+      if (failed(idx)) return idx;
+    }
+    if (compare_bool(vm, idx, Value::from_int(0), CmpOp::Lt) == 1 ||
+        compare_bool(vm, idx, r->big_length, CmpOp::Ge) == 1)
+      return vm.raise(vm.exc().IndexError, "range object index out of range");
+    return range_item(vm, r, idx);
+  }
   if (is_kind(key, Kind::Slice)) {
     SliceBounds b;
     if (!slice_indices(vm, key, r->length, b)) return Value();
@@ -184,6 +285,20 @@ Value range_getitem(VM& vm, Value self, Value key) {
 
 int range_contains(VM& vm, Value self, Value item) {
   Range* r = as_range(self);
+  if (r->is_big()) {
+    if (!is_int_like(item)) return 0;
+    // (item - start) % step == 0 and item within the bounds
+    Value diff = binary_op(vm, BinOp::Sub, item, r->big_start);
+    if (failed(diff)) return -1;
+    Value q = binary_op(vm, BinOp::FloorDiv, diff, r->big_step);
+    if (failed(q)) return -1;
+    Value m = binary_op(vm, BinOp::Mod, diff, r->big_step);
+    if (failed(m)) return -1;
+    if (!(m.is_int() && m.as_int() == 0)) return 0;
+    int lo = compare_bool(vm, q, Value::from_int(0), CmpOp::Ge);
+    int hi = compare_bool(vm, q, r->big_length, CmpOp::Lt);
+    return lo == 1 && hi == 1;
+  }
   if (item.is_int() || item.is_bool()) {
     int64_t v = item.is_int() ? item.as_int() : item.as_bool();
     if (r->step > 0 ? (v < r->start || v >= r->stop) : (v > r->start || v <= r->stop)) return 0;
@@ -214,19 +329,23 @@ bool range_hash(VM& vm, Value self, int64_t& out) {
 Value range_getattr(VM& vm, Value self, Str* name) {
   Range* r = as_range(self);
   std::string_view n = name->view();
-  if (n == "start") return Value::from_int(r->start);
-  if (n == "stop") return Value::from_int(r->stop);
-  if (n == "step") return Value::from_int(r->step);
+  if (n == "start") return r->is_big() ? r->big_start : Value::from_int(r->start);
+  if (n == "stop") return r->is_big() ? r->big_stop : Value::from_int(r->stop);
+  if (n == "step") return r->is_big() ? r->big_step : Value::from_int(r->step);
   return generic_getattr(vm, self, name);
 }
 
 Value range_iter(VM& vm, Value self) {
   Range* r = as_range(self);
+  if (r->is_big()) {
+    // iterate through the sequence protocol (Python-int arithmetic)
+    return make_seq_iter(vm, self);
+  }
   return Value::from_obj(new_iter(vm, vm.types().range_iter, Value(), r->start, r->step, r->length));
 }
 
 Value range_index_m(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "index", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "range.index", 1, 1)) return Value();
   Range* r = as_range(a[0]);
   int c = range_contains(vm, a[0], a[1]);
   if (c < 0) return Value();
@@ -240,7 +359,7 @@ Value range_index_m(VM& vm, const CallArgs& a) {
 }
 
 Value range_count_m(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "count", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "range.count", 1, 1)) return Value();
   int c = range_contains(vm, a[0], a[1]);
   if (c < 0) return Value();
   return Value::from_int(c);
@@ -275,7 +394,7 @@ Value slice_getattr(VM& vm, Value self, Str* name) {
 }
 
 Value slice_indices_m(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "indices", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "slice.indices", 1, 1)) return Value();
   int64_t len;
   if (!index_of(vm, a[1], len)) return Value();
   if (len < 0) return vm.raise(vm.exc().ValueError, "length should not be negative");
@@ -302,6 +421,7 @@ void init_range_type(VM& vm) {
   r->slots.construct = range_construct;
   r->slots.repr = range_repr;
   r->slots.len = range_len;
+  r->slots.truth = range_truth;
   r->slots.getitem = range_getitem;
   r->slots.contains = range_contains;
   r->slots.richcompare = range_richcompare;

@@ -195,22 +195,22 @@ Value set_inplace(VM& vm, BinOp op, Value lhs, Value rhs) {
 Set* self_set(const CallArgs& a) { return as_set(a[0]); }
 
 Value m_add(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "add", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.add", 1, 1)) return Value();
   return set_add(vm, self_set(a), a[1]) ? Value::none() : Value();
 }
 Value m_discard(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "discard", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.discard", 1, 1)) return Value();
   return set_discard(vm, self_set(a), a[1]) < 0 ? Value() : Value::none();
 }
 Value m_remove(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "remove", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.remove", 1, 1)) return Value();
   int r = set_discard(vm, self_set(a), a[1]);
   if (r < 0) return Value();
   if (r == 0) return vm.raise_with_args(vm.exc().KeyError, a[1]);
   return Value::none();
 }
 Value m_pop(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "pop", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "set.pop", 0, 0)) return Value();
   Set* s = self_set(a);
   if (s->used == 0) return vm.raise(vm.exc().KeyError, "pop from an empty set");
   size_t i = s->finger & s->mask;
@@ -223,12 +223,12 @@ Value m_pop(VM& vm, const CallArgs& a) {
   return key;
 }
 Value m_clear(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "clear", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "set.clear", 0, 0)) return Value();
   set_clear(vm.heap(), self_set(a));
   return Value::none();
 }
 Value m_copy(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "copy", 1, 1)) return Value();
+  if (!check_method_nargs(vm, a, "set.copy", 0, 0)) return Value();
   return set_copy(vm, self_set(a), self_set(a)->type);
 }
 
@@ -249,7 +249,7 @@ Value fold_method(VM& vm, const CallArgs& a) {
 }
 
 Value m_init(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "set", 1, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.set", 0, 1)) return Value();
   set_clear(vm.heap(), self_set(a));
   if (a.argc == 2 && !set_update(vm, self_set(a), a[1])) return Value();
   return Value::none();
@@ -281,7 +281,7 @@ Value as_set_value(VM& vm, Value v) {
 }
 
 Value m_issubset(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "issubset", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.issubset", 1, 1)) return Value();
   Value o = as_set_value(vm, a[1]);
   if (failed(o)) return o;
   VM::TempRoot root(vm, o);
@@ -290,7 +290,7 @@ Value m_issubset(VM& vm, const CallArgs& a) {
   return Value::from_bool(r);
 }
 Value m_issuperset(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "issuperset", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.issuperset", 1, 1)) return Value();
   Value o = as_set_value(vm, a[1]);
   if (failed(o)) return o;
   VM::TempRoot root(vm, o);
@@ -299,7 +299,7 @@ Value m_issuperset(VM& vm, const CallArgs& a) {
   return Value::from_bool(r);
 }
 Value m_isdisjoint(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "isdisjoint", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "set.isdisjoint", 1, 1)) return Value();
   bool disjoint = true;
   bool ok = for_each(vm, a[1], [&](Value x) {
     int r = set_contains(vm, self_set(a), x);

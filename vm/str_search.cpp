@@ -7,8 +7,9 @@
 //   I1  Substring search runs on the UTF-8 bytes (a valid UTF-8 needle can only match at
 //       code point boundaries); only start/end arguments and results are converted
 //       between code point indices and byte offsets — `search_range()`.
-//   I2  replace, split, rsplit and splitlines are single passes over the text; join-like
-//       results are built in one std::string — `replace_text()`, `split_on()`.
+//   I2  replace, split, rsplit and splitlines are single passes over the text (replace
+//       counts first only when its worst case would exceed kMaxStrResultBytes) —
+//       `m_replace()`, `split_on()`, `split_whitespace()`, `m_splitlines()`.
 //   I3  Results that equal self (no split, nothing removed) are self itself when self is
 //       an exact str (CPython's identity behaviour) — `piece()`.
 #include <algorithm>

@@ -158,7 +158,7 @@ Value tuple_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
 }
 
 Value m_count(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "count", 2, 2)) return Value();
+  if (!check_method_nargs(vm, a, "tuple.count", 1, 1)) return Value();
   Tuple* t = as_tuple(a[0]);
   int64_t c = 0;
   for (size_t i = 0; i < t->len; ++i) {
@@ -170,7 +170,7 @@ Value m_count(VM& vm, const CallArgs& a) {
 }
 
 Value m_index(VM& vm, const CallArgs& a) {
-  if (!check_nargs(vm, a, "index", 2, 4)) return Value();
+  if (!check_method_nargs(vm, a, "tuple.index", 1, 3)) return Value();
   Tuple* t = as_tuple(a[0]);
   int64_t n = static_cast<int64_t>(t->len), start = 0, stop = n;
   if (a.argc > 2 && !index_of(vm, a[2], start)) return Value();
