@@ -45,6 +45,9 @@ struct ExcBlock {
   uint32_t continue_target = 0;
   bool continue_known = false;
   std::vector<size_t> continue_jumps;
+  // A for loop over `f(...)`: the iterator register, closed (ITER_CLOSE) when a break
+  // or return leaves the loop early; -1 otherwise.
+  int32_t iter_reg = -1;
 };
 
 struct FuncState {
@@ -229,6 +232,8 @@ void Compiler::unwind_blocks(size_t stop, F&& emit_exit) {
   for (size_t i = fs.blocks.size(); i > stop; --i) {
     ExcBlock& b = fs.blocks[i - 1];
     if (b.kind == ExcBlock::kHandler) depth_target = b.depth;
+    if (b.kind == ExcBlock::kLoop && b.iter_reg >= 0 && i - 1 >= stop)
+      emit(Op::ITER_CLOSE, static_cast<uint32_t>(b.iter_reg));
     if (b.kind == ExcBlock::kTryExcept || b.kind == ExcBlock::kTryFinally ||
         b.kind == ExcBlock::kWith) {
       close_block_range(b);

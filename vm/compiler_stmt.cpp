@@ -420,7 +420,22 @@ void Compiler::for_stmt(const ast::For* s) {
     loop.continue_known = false;
   } else {
     uint32_t src = expr_any(it);
+    if (it->is<ast::Call>() && here() > 0) {
+      // `for x in gen(...)`: a generator created by this very call is owned by the
+      // loop alone, so leaving the loop early closes it (as CPython's refcounting does)
+      Proto* p = fs_->proto;
+      for (size_t k = p->code.size(); k > 0; --k) {
+        Instr& ins = p->code[k - 1];
+        if (ins.op == Op::CALL || ins.op == Op::CALLM || ins.op == Op::CALLEX) {
+          ins.x |= 2;
+          break;
+        }
+        if (ins.op != Op::MOVE) break;
+      }
+      loop.iter_reg = -2;  // set once the iterator register is known
+    }
     base = alloc_temp();
+    if (loop.iter_reg == -2) loop.iter_reg = static_cast<int32_t>(base);
     set_pos(s);  // CPython attributes GET_ITER/FOR_ITER to the whole for statement
     emit(Op::GETITER, base, src);
     tgt = direct >= 0 ? static_cast<uint32_t>(direct) : alloc_temp();
@@ -463,7 +478,9 @@ void Compiler::break_continue(const ast::Stmt* s, bool is_break) {
   size_t jump = 0;
   bool known = !is_break && fs_->blocks[li].continue_known;
   uint32_t target = fs_->blocks[li].continue_target;
+  int32_t iter_reg = fs_->blocks[li].iter_reg;
   unwind_blocks(static_cast<size_t>(li) + 1, [&] {
+    if (is_break && iter_reg >= 0) emit(Op::ITER_CLOSE, static_cast<uint32_t>(iter_reg));
     if (known)
       emit_jump_to(Op::JMP, 0, target);
     else

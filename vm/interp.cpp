@@ -877,6 +877,7 @@ do_call:
         }
         if (cp->is_generator()) {
           R[dst] = make_generator(*this, fn, args);
+          if (ins.x & 2) as_generator(R[dst])->loop_owned = true;
           SAFEPOINT();
           NEXT();
         }
@@ -1211,6 +1212,19 @@ op_YIELD_FROM: {
 }
 op_NOP:
   NEXT();
+op_ITER_CLOSE: {
+  Value it = R[ins.a];
+  if (it.tag == Tag::Obj && it.u.o->kind == Kind::Generator) {
+    Generator* g = static_cast<Generator*>(it.u.o);
+    if (g->loop_owned && g->state == GenState::Suspended) {
+      SAVE_PC();
+      Value r = call_method(it, intern("close"), {});
+      CHECK(r);
+      LOAD_FRAME();
+    }
+  }
+  NEXT();
+}
 
   // ---------------------------------------------------------------- unwinding
 error:

@@ -51,6 +51,7 @@ struct Generator : Object {
   uint32_t pc = 0;        // resume pc
   uint32_t send_reg = 0;  // register that receives the value sent in on resume
   GenState state = GenState::Created;
+  bool loop_owned = false;  // created by `for x in gen(...)`: no other reference exists
   Value retval;           // value of `return` once Finished (StopIteration.value)
   std::vector<Value> saved_exc;  // handled-exception entries of the suspended frame
   Value yield_from;              // iterator being delegated to, or Undef
