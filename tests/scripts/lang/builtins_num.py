@@ -13,7 +13,8 @@ print(str(123), str("s"), str(None), str([1, "a"]), str((1,)), str({}), str(True
 print(repr(1), repr("s"), repr([None]), repr((1, "2")), repr({"a": [1.5]}), repr(set()))
 print(bool(0), bool(0.0), bool(""), bool([]), bool({}), bool(()), bool(None), bool(-1),
       bool("0"), bool([0]), bool(0j), bool(range(0)), bool(set()))
-print(chr(65), chr(955), chr(128512), ord("A"), ord("λ"), ord("😀"), chr(0x10FFFF) == "\U0010ffff")
+print(chr(65), chr(955), chr(128512), ord("A"), ord("λ"), ord("😀"),
+      chr(0x10FFFF) == "\U0010ffff")
 print(hex(255), hex(-255), hex(0), bin(10), bin(-10), oct(8), oct(-8), bin(0))
 print(hash(1), hash(-1), hash(0), hash(2 ** 61 - 2), hash(1.0), hash(1.5), hash(-2.5), hash(True))
 print(hash((1, 2)), hash(()), hash((1, (2, 3))), hash((None,)) == hash((None,)), hash(1e300))

@@ -5,7 +5,8 @@ print(len("héllo"), len([1, 2]), len((1,)), len({"a": 1}), len({1, 2, 2}), len(
 print(list("ab"), list((1, 2)), list({"k": 1}), list(), tuple([1, 2]), tuple("xy"), tuple())
 print(dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"z": 0}, w=1), dict())
 print(set("abca") == {"a", "b", "c"}, set(), frozenset([1, 2]) == {1, 2}, sorted(set([3, 1])))
-print(isinstance(1, int), isinstance(1.0, (int, float)), isinstance("s", list), isinstance(True, int))
+print(isinstance(1, int), isinstance(1.0, (int, float)), isinstance("s", list),
+      isinstance(True, int))
 print(issubclass(int, object), issubclass(KeyError, LookupError), issubclass(list, (tuple, dict)))
 print(type(1), type("a"), type([]), type(()), type({}), type(set()), type(range(1)), type(print))
 print(type(1)(7), type("x")(5), type([1])((1, 2)), type(type) is type, type(object))

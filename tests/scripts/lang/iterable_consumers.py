@@ -39,4 +39,5 @@ print("extend", ext, "slice", sl)
 print("zip", list(zip(g(2), g(2))), "enumerate", list(enumerate(g(2))))
 print("map", list(map(lambda v: [v], g(2))), "filter", list(filter(None, g(2))))
 print("sorted key", sorted(g(3), key=lambda v: [-v[0]]), "star", [*g(2)], (*g(2),))
-print("join", "-".join(str(v) for v in g(3)), "max", max(g(4)), "min key", min(g(3), key=lambda v: [-v[0]]))
+print("join", "-".join(str(v) for v in g(3)), "max", max(g(4)),
+      "min key", min(g(3), key=lambda v: [-v[0]]))

@@ -8,8 +8,10 @@ print([random.random() for _ in range(5)])
 random.seed(42)
 print(random.random())
 random.seed(0)
-print(random.randint(1, 10), random.randint(1, 10), random.randrange(100), random.randrange(0, 100, 7))
-print(random.uniform(1.5, 2.5), random.getrandbits(8), random.getrandbits(64), random.getrandbits(100))
+print(random.randint(1, 10), random.randint(1, 10), random.randrange(100),
+      random.randrange(0, 100, 7))
+print(random.uniform(1.5, 2.5), random.getrandbits(8), random.getrandbits(64),
+      random.getrandbits(100))
 random.seed(12345)
 lst = list(range(10))
 random.shuffle(lst)

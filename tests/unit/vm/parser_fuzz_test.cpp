@@ -1,7 +1,8 @@
 // tests/unit/vm/parser_fuzz_test.cpp — robustness: generated garbage never crashes,
 // hangs or leaks the front end.
 //
-// Stage: generated source text → parse_module() (+ scopes) → dump / format_syntax_error.
+// Stage: generated source text → parse_module() (+ scopes) → dump / format_syntax_error,
+// and every input that parses → compile_module() → verify_proto().
 //
 // Over 100k inputs from a fixed seed: random token soup, truncations and byte mutations
 // of valid programs, deep nesting of every recursive construct, and random bytes
@@ -12,6 +13,8 @@
 //   I1  parse_module() always returns; on failure the error has a message, a line >= 0
 //       and the formatted text ends with "<Class>: <msg>\n" — `check_one()`.
 //   I2  On success the dump is non-empty and starts with "Module(" — `check_one()`.
+//   I3  A parsed input either compiles to bytecode that passes verify_proto() or is a
+//       SyntaxError from the compiler (e.g. `break` outside a loop) — `check_one()`.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -19,8 +22,10 @@
 #include <string>
 #include <vector>
 
+#include "vm/compiler.h"
 #include "vm/parser.h"
 #include "vm/scope.h"
+#include "vm/vm.h"
 
 namespace pyjitvm::vm {
 namespace {
@@ -62,9 +67,22 @@ const char* const kVocabulary[] = {
 struct Stats {
   int ok = 0;
   int errors = 0;
+  int compiled = 0;
 };
 
-void check_one(const std::string& src, Stats& stats) {
+void check_compiles(VM& vm, ParseResult&& r, const std::string& src, Stats& stats) {
+  SyntaxErrorInfo e;
+  Proto* p = compile_module(vm, std::move(r), e);
+  if (p) {
+    ++stats.compiled;
+    ASSERT_EQ(verify_proto(p), "") << src;
+  } else {
+    ASSERT_FALSE(e.msg.empty()) << src;
+  }
+  vm.collect();  // the Protos are garbage at once; keeps the heap small
+}
+
+void check_one(VM& vm, const std::string& src, Stats& stats) {
   ParseResult r;
   SyntaxErrorInfo e;
   if (parse_module(src, "fuzz.py", r, e, true)) {
@@ -72,6 +90,7 @@ void check_one(const std::string& src, Stats& stats) {
     std::string d = ast::dump(r.module);
     ASSERT_EQ(d.rfind("Module(", 0), 0u) << src;
     (void)dump_scopes(r.module->scope);
+    check_compiles(vm, std::move(r), src, stats);
   } else {
     ++stats.errors;
     ASSERT_FALSE(e.msg.empty()) << src;
@@ -94,6 +113,7 @@ TEST(ParserFuzz, SeedsParse) {
 
 TEST(ParserFuzz, GeneratedInputsNeverCrash) {
   std::mt19937 rng(12345);
+  VM vm;
   Stats stats;
   int count = 0;
   auto start = std::chrono::steady_clock::now();
@@ -106,12 +126,12 @@ TEST(ParserFuzz, GeneratedInputsNeverCrash) {
       s += kVocabulary[pick(std::size(kVocabulary))];
       if (pick(3) == 0) s += ' ';
     }
-    check_one(s, stats);
+    check_one(vm, s, stats);
   }
   // 2. truncations of the seeds
   for (const char* seed : kSeeds) {
     std::string s(seed);
-    for (size_t cut = 0; cut <= s.size(); ++cut, ++count) check_one(s.substr(0, cut), stats);
+    for (size_t cut = 0; cut <= s.size(); ++cut, ++count) check_one(vm, s.substr(0, cut), stats);
   }
   // 3. byte mutations of the seeds
   for (int i = 0; i < 40000; ++i, ++count) {
@@ -126,20 +146,22 @@ TEST(ParserFuzz, GeneratedInputsNeverCrash) {
         default: s.insert(at, kVocabulary[pick(std::size(kVocabulary))]); break;
       }
     }
-    check_one(s, stats);
+    check_one(vm, s, stats);
   }
   // 4. random bytes
   for (int i = 0; i < 20000; ++i, ++count) {
     std::string s;
     size_t n = pick(60);
     for (size_t k = 0; k < n; ++k) s += static_cast<char>(pick(256));
-    check_one(s, stats);
+    check_one(vm, s, stats);
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_GE(count, 100000);
   EXPECT_GT(stats.ok, 100);  // the generators do produce valid programs too
   EXPECT_GT(stats.errors, 1000);
+  EXPECT_GT(stats.compiled, 100);
   RecordProperty("inputs", count);
+  RecordProperty("compiled", stats.compiled);
   RecordProperty("seconds", std::to_string(secs));
 }
 
