@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/func_object.h"
 #include "vm/ops.h"
 
 namespace pyjitvm::vm {
@@ -194,6 +195,24 @@ void add_methods(VM& vm, Type* type, std::span<const MethodDef> defs) {
       v = Value::from_obj(w);
     }
     dict_set_str(vm.heap(), type->dict, vm.intern(d.name), v);
+  }
+}
+
+void add_getsets(VM& vm, Type* type, std::span<const GetSetDef> defs) {
+  if (!type->dict) type->dict = vm.new_dict();
+  for (const GetSetDef& d : defs) {
+    Property* p = vm.heap().make<Property>(vm.types().property, Kind::Property, 0);
+    p->fget = p->fset = p->fdel = p->doc = Value::none();
+    VM::TempRoot root(vm, p);
+    NativeFunction* g = vm.new_native(d.name, d.get);
+    g->owner = type;
+    p->fget = Value::from_obj(g);
+    if (d.set) {
+      NativeFunction* s = vm.new_native(d.name, d.set);
+      s->owner = type;
+      p->fset = Value::from_obj(s);
+    }
+    dict_set_str(vm.heap(), type->dict, vm.intern(d.name), Value::from_obj(p));
   }
 }
 

@@ -73,6 +73,15 @@ struct MethodDef {
 };
 
 void add_methods(VM& vm, Type* type, std::span<const MethodDef> defs);
+
+// A data attribute computed by native code: installed as a `property` whose fget (and
+// optional fset) are native functions called with (self) and (self, value).
+struct GetSetDef {
+  const char* name;
+  NativeFn get;
+  NativeFn set = nullptr;  // nullptr: read-only (assignment raises AttributeError)
+};
+void add_getsets(VM& vm, Type* type, std::span<const GetSetDef> defs);
 void add_functions(VM& vm, Dict* namespace_dict, std::span<const MethodDef> defs);
 void set_attr_str(VM& vm, Dict* d, std::string_view name, Value v);
 

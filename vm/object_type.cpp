@@ -82,9 +82,16 @@ Value object_ne_m(VM& vm, const CallArgs& a) {
   if (t < 0) return Value();
   return Value::from_bool(!t);
 }
+// object.__hash__(x) is the identity hash even when x's class overrides __hash__
+// (a subclass's override calls it as the base implementation).
 Value object_hash_m(VM& vm, const CallArgs& a) {
+  if (!check_method_nargs(vm, a, "object.__hash__", 0, 0)) return Value();
   int64_t h;
-  if (!hash(vm, a[0], h)) return Value();
+  if (!a[0].is_obj()) {
+    if (!hash(vm, a[0], h)) return Value();
+    return Value::from_int(h);
+  }
+  if (!object_hash(vm, a[0], h)) return Value();
   return Value::from_int(h);
 }
 Value object_format_m(VM& vm, const CallArgs& a) {

@@ -295,6 +295,7 @@ void VM::trace_roots(GcTracer& t) {
   for (RootedValues* r = rooted_values_; r; r = r->prev_)
     for (const Value& v : r->v) t.mark(v);
   for (const auto& [k, v] : ext_) t.mark(v);
+  for (Object* o : ext_slots_) t.mark(o);
   Type* const* types = reinterpret_cast<Type* const*>(&types_);
   for (size_t i = 0; i < sizeof(Types) / sizeof(Type*); ++i) t.mark(types[i]);
   Str* const* names = reinterpret_cast<Str* const*>(&names_);

@@ -282,6 +282,11 @@ class VM {
     return it == ext_.end() ? Value() : it->second;
   }
   void set_ext(std::string_view key, Value v) { ext_[std::string(key)] = v; }
+  // The same for state read on hot paths (numpy's types, the numba registry): numbered
+  // slots, one load each. stdlib/ext_slots.h assigns the numbers.
+  static constexpr size_t kExtSlots = 8;
+  Object* ext_slot(size_t i) const { return ext_slots_[i]; }
+  void set_ext_slot(size_t i, Object* o) { ext_slots_[i] = o; }
 
   // ---- misc state used by builtins
   int64_t next_id(Object* o);  // id(): stable per object (address based)
@@ -339,6 +344,7 @@ class VM {
   bool interactive_stdout_ = false;
   std::vector<Object*> repr_stack_;
   std::unordered_map<std::string, Value> ext_;
+  Object* ext_slots_[kExtSlots] = {};
   bool resume_with_exception_ = false;
 };
 
