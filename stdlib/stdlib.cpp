@@ -5,6 +5,8 @@
 // Invariants: stdlib.h I1–I2.
 #include "stdlib/stdlib.h"
 
+#include "stdlib/numpy/numpy.h"
+
 namespace pyjitvm::stdlib {
 
 using namespace pyjitvm::vm;
@@ -17,6 +19,7 @@ void install_stdlib(VM& vm, const std::vector<std::string>& argv) {
   vm.register_native_module("math", init_math_module);
   vm.register_native_module("time", init_time_module);
   vm.register_native_module("random", init_random_module);
+  np::register_numpy(vm);
   // sys is imported eagerly: print() writes through sys.stdout.
   Value sys = vm.import_module(vm.intern("sys"));
   if (failed(sys)) vm.clear_pending();

@@ -137,9 +137,6 @@ void Heap::new_arena(size_t cls) {
 void* Heap::alloc_large(size_t size) {
   void* mem = std::malloc(size);
   if (!mem) std::abort();  // out of host memory: nothing sensible to do
-  Object* o = static_cast<Object*>(mem);
-  o->gc_next = large_;
-  large_ = o;
   object_bytes_ += size;
   account(size);
   return mem;

@@ -82,12 +82,15 @@ class Heap {
   Heap& operator=(const Heap&) = delete;
 
   // Allocates and constructs a T (which derives from Object) with `extra` trailing
-  // bytes and initialises the header.
+  // bytes and initialises the header. The header is written after T's constructor
+  // ran: value-initialisation of T zeroes the whole object, links included.
   template <class T, class... Args>
   T* make(Type* type, Kind kind, size_t extra, Args&&... args) {
     size_t size = sizeof(T) + extra;
-    void* mem = size <= kMaxSmall ? alloc_small(size) : alloc_large(size);
+    bool large = size > kMaxSmall;
+    void* mem = large ? alloc_large(size) : alloc_small(size);
     T* obj = new (mem) T(std::forward<Args>(args)...);
+    if (large) link_large(obj);
     obj->type = type;
     obj->kind = kind;
     obj->gc_mark = 0;
@@ -144,6 +147,10 @@ class Heap {
     return o;
   }
   void* alloc_large(size_t size);
+  void link_large(Object* o) {
+    o->gc_next = large_;
+    large_ = o;
+  }
   void new_arena(size_t cls);
   void account(size_t bytes);
   void sweep();

@@ -829,14 +829,19 @@ op_CALLEX: {
       dst = ins.a;
       goto do_call;
     }
-    std::vector<Value> buf(st->items(), st->items() + n);
-    if (kd) {
-      uint32_t pos = 0;
-      DictEntry* e;
-      while (dict_next(kd, pos, e)) buf.push_back(e->value);
+    // Locals with destructors live in their own block: NEXT() is a computed goto,
+    // which does not run destructors of the scopes it leaves.
+    Value r;
+    {
+      std::vector<Value> buf(st->items(), st->items() + n);
+      if (kd) {
+        uint32_t pos = 0;
+        DictEntry* e;
+        while (dict_next(kd, pos, e)) buf.push_back(e->value);
+      }
+      TempRoot keep_names(*this, names ? Value::from_obj(names) : Value());
+      r = call_function(*this, callee, buf.data(), n, names);
     }
-    TempRoot keep_names(*this, names ? Value::from_obj(names) : Value());
-    Value r = call_function(*this, callee, buf.data(), n, names);
     CHECK(r);
     R[ins.a] = r;
     SAFEPOINT();
