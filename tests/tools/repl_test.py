@@ -64,6 +64,9 @@ class Session:
                     "LANG": "C.UTF-8"}
         if home is not None:
             full_env["HOME"] = home
+        for k in ("ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS"):  # sanitizer runs
+            if k in os.environ:
+                full_env[k] = os.environ[k]
         full_env.update(env or {})
         self.proc = subprocess.Popen(
             [binary, *args], stdin=slave, stdout=slave, stderr=slave, env=full_env,
