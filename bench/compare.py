@@ -6,7 +6,7 @@ Usage:
                    [--systems pyjitvm,cpython,numba,pypy,luajit] [--reps 5]
                    [--only KERNEL[:variant][=N],...]
 
-Each kernel script (../shared/bench/kernels/X.py by default) prints
+Each kernel script (bench/kernels/X.py, else ../shared/bench/kernels/X.py) prints
 `TIME <variant> mode=.. n=.. first=<s> median=<s> min=<s> reps=R` lines. This tool
 runs every (kernel, system) pair `--rounds` times, alternating systems within each
 round so that machine noise hits them alike, keeps the lowest per-process median for
@@ -34,13 +34,17 @@ DEFAULT_KERNELS = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "ben
 # Sizes small enough for CPython to finish in a few seconds.
 DEFAULT_SIZES = {
     "nbody": 100000, "spectral_norm": 200, "fannkuch": 9, "nested_sum": 1000,
-    "mandelbrot": 100000, "sum_sqrt": 1000000,
+    "mandelbrot": 100000, "sum_sqrt": 1000000, "numpy_ops": 10000000,
 }
+# pyjitvm's own kernels (bench/kernels/) are found before ../shared/bench/kernels.
+OWN_KERNELS = os.path.join(HERE, "kernels")
 TIME_RE = re.compile(r"^TIME (\S+) mode=(\S+) n=(\d+) first=(\S+) median=(\S+) min=(\S+)")
 
 
 def command(system, args, kernel, n, reps, kernels_dir):
-    script = os.path.join(kernels_dir, kernel + ".py")
+    script = os.path.join(OWN_KERNELS, kernel + ".py")
+    if not os.path.exists(script):
+        script = os.path.join(kernels_dir, kernel + ".py")
     if system == "pyjitvm":
         return [args.bin, script, "--reps", str(reps), str(n)]
     if system == "cpython":
