@@ -706,6 +706,57 @@ template bool LegacyRandomState::randint<uint32_t>(__int128, __int128, std::span
 template bool LegacyRandomState::randint<uint64_t>(__int128, __int128, std::span<uint64_t>,
                                                    RandomError*);
 
+template <class T>
+void LegacyRandomState::randint_each(std::span<const __int128> low,
+                                     std::span<const __int128> high, std::span<T> out) {
+  constexpr int kBits = std::is_same_v<T, bool> ? 1 : static_cast<int>(sizeof(T) * 8);
+  auto store = [&](size_t i, uint64_t value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      out[i] = value != 0;
+    } else {
+      out[i] = static_cast<T>(static_cast<std::make_unsigned_t<T>>(value));
+    }
+  };
+  if constexpr (kBits == 64) {
+    for (size_t i = 0; i < out.size(); ++i) {
+      auto rng = static_cast<uint64_t>(high[i] - 1 - low[i]);
+      auto off = static_cast<uint64_t>(static_cast<int64_t>(low[i]));
+      fill_bounded_wide(mt_, off, rng, 1, [&](size_t, uint64_t v) { store(i, v); });
+    }
+  } else {
+    BufferedDraw<kBits> draw(mt_);
+    constexpr uint64_t kFull = kBits == 32 ? 0xffffffffull : (uint64_t{1} << kBits) - 1;
+    for (size_t i = 0; i < out.size(); ++i) {
+      uint64_t rng = static_cast<uint64_t>(high[i] - 1 - low[i]) & kFull;
+      uint64_t off = static_cast<uint64_t>(static_cast<int64_t>(low[i]));
+      if (rng == 0) {
+        store(i, off);
+      } else if (rng == kFull) {
+        store(i, off + draw.next());
+      } else {
+        uint64_t mask = gen_mask(rng);
+        uint64_t val = draw.next() & mask;
+        while (val > rng) val = draw.next() & mask;
+        store(i, off + val);
+      }
+    }
+  }
+}
+
+#define PYJ_RANDINT_EACH(T)                                                              \
+  template void LegacyRandomState::randint_each<T>(std::span<const __int128>,            \
+                                                   std::span<const __int128>, std::span<T>);
+PYJ_RANDINT_EACH(bool)
+PYJ_RANDINT_EACH(int8_t)
+PYJ_RANDINT_EACH(int16_t)
+PYJ_RANDINT_EACH(int32_t)
+PYJ_RANDINT_EACH(int64_t)
+PYJ_RANDINT_EACH(uint8_t)
+PYJ_RANDINT_EACH(uint16_t)
+PYJ_RANDINT_EACH(uint32_t)
+PYJ_RANDINT_EACH(uint64_t)
+#undef PYJ_RANDINT_EACH
+
 bool LegacyRandomState::random_integers(__int128 low, __int128 high, std::span<int64_t> out,
                                         RandomError* err) {
   return randint<int64_t>(low, high + 1, out, err);

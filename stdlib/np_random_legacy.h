@@ -123,6 +123,12 @@ class LegacyRandomState {
   // (0, low).) Instantiated in the .cpp for those nine types.
   template <class T>
   [[nodiscard]] bool randint(__int128 low, __int128 high, std::span<T> out, RandomError* err);
+  // randint with array bounds (NumPy's _rand_<type>_broadcast): element i draws from
+  // [low[i], high[i]) (bounds already validated and broadcast by the caller); the 8/16-bit
+  // and bool word buffers live across the whole call, as in NumPy.
+  template <class T>
+  void randint_each(std::span<const __int128> low, std::span<const __int128> high,
+                    std::span<T> out);
   // random_integers(low, high): randint(low, high + 1) as int64 (deprecated in NumPy).
   [[nodiscard]] bool random_integers(__int128 low, __int128 high, std::span<int64_t> out,
                                      RandomError* err);
