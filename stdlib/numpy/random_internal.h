@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "stdlib/np_random_legacy.h"
+#include "stdlib/numpy/misc_iter.h"
 #include "stdlib/numpy/ndarray.h"
 #include "stdlib/numpy/numpy_internal.h"
 #include "vm/native.h"
@@ -49,31 +50,6 @@ bool parse_size(vm::VM& vm, vm::Value v, std::optional<std::vector<int64_t>>& ou
 bool broadcast_params(vm::VM& vm, std::span<NDArray* const> arrays,
                       const std::optional<std::vector<int64_t>>& size,
                       std::vector<int64_t>& out, bool size_last = false);
-
-// Calls fn(i, ptrs) for every element of `shape` in C order with ptrs[k] pointing at
-// arrays[k]'s element broadcast to that position.
-template <class Fn>
-void for_each_broadcast(std::span<const int64_t> shape, std::span<NDArray* const> arrays,
-                        Fn&& fn) {
-  const int nd = static_cast<int>(shape.size());
-  const size_t na = arrays.size();
-  std::vector<std::vector<int64_t>> strides(na, std::vector<int64_t>(nd, 0));
-  for (size_t k = 0; k < na; ++k) broadcast_strides(arrays[k], shape, strides[k].data());
-  int64_t total = 1;
-  for (int64_t d : shape) total *= d;
-  std::vector<int64_t> idx(nd, 0);
-  std::vector<char*> ptrs(na);
-  for (size_t k = 0; k < na; ++k) ptrs[k] = arrays[k]->data;
-  for (int64_t i = 0; i < total; ++i) {
-    fn(i, ptrs.data());
-    for (int d = nd - 1; d >= 0; --d) {
-      for (size_t k = 0; k < na; ++k) ptrs[k] += strides[k][d];
-      if (++idx[d] < shape[d]) break;
-      for (size_t k = 0; k < na; ++k) ptrs[k] -= strides[k][d] * shape[d];
-      idx[d] = 0;
-    }
-  }
-}
 
 // The RandomState methods that live in random_int.cpp.
 vm::Value rs_randint(vm::VM& vm, const vm::CallArgs& a);
