@@ -505,6 +505,10 @@ Value scalar_or(VM& vm, NDArray* r) {
 Value vector_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int axis, bool keepdims) {
   std::vector<bool> axes(static_cast<size_t>(x->ndim), false);
   axes[axis] = true;
+  if (is_kind(ord, Kind::Str)) {
+    return vm.raise_fmt(vm.exc().ValueError, "Invalid norm order '%s' for vectors",
+                        std::string(as_str(ord)->view()).c_str());
+  }
   if (!ord_none && std::isinf(p)) {
     NDArray* ax = abs_array(vm, x);
     if (!ax) return Value();
@@ -538,10 +542,6 @@ Value vector_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int ax
     if (!r) return Value();
     map_real(r, [](double v) { return std::sqrt(v); });
     return scalar_or(vm, r);
-  }
-  if (is_kind(ord, Kind::Str)) {
-    return vm.raise_fmt(vm.exc().ValueError, "Invalid norm order '%s' for vectors",
-                        std::string(as_str(ord)->view()).c_str());
   }
   NDArray* ax = abs_array(vm, x);
   if (!ax) return Value();
@@ -630,6 +630,8 @@ Value f_norm(VM& vm, const CallArgs& args) {
       if (!index_of(vm, (*t)[i], v)) return Value();
       ax.push_back(v);
     }
+  } else if (axis.is_float()) {
+    ax.push_back(static_cast<int64_t>(axis.as_float()));  // int(axis)
   } else {
     int64_t v;
     if (!index_of(vm, axis, v)) {
