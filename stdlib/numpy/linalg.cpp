@@ -64,25 +64,33 @@ bool object_type(VM& vm, Value a, Value b, DType& out) {
 // multiply loop: wrapping ints, logical and for bool, (ac - bd, ad + bc) for complex).
 template <class T>
 T mul(T x, T y) {
-  if constexpr (std::is_same_v<T, bool>) return x && y;
+  if constexpr (std::is_same_v<T, bool>)
+    return x && y;
   else if constexpr (std::is_same_v<T, c128>)
-    return c128(x.real() * y.real() - x.imag() * y.imag(), x.real() * y.imag() + x.imag() * y.real());
+    return c128(x.real() * y.real() - x.imag() * y.imag(),
+                x.real() * y.imag() + x.imag() * y.real());
   else if constexpr (std::is_integral_v<T>)
-    return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) * static_cast<std::make_unsigned_t<T>>(y));
-  else return x * y;
+    return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) *
+                          static_cast<std::make_unsigned_t<T>>(y));
+  else
+    return x * y;
 }
 
 template <class T>
 T sub(T x, T y) {
   if constexpr (std::is_integral_v<T>)
-    return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) - static_cast<std::make_unsigned_t<T>>(y));
-  else return x - y;
+    return static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) -
+                          static_cast<std::make_unsigned_t<T>>(y));
+  else
+    return x - y;
 }
 
 template <class T>
 T neg(T x) {
-  if constexpr (std::is_integral_v<T>) return static_cast<T>(std::make_unsigned_t<T>(0) - static_cast<std::make_unsigned_t<T>>(x));
-  else return -x;
+  if constexpr (std::is_integral_v<T>)
+    return static_cast<T>(std::make_unsigned_t<T>(0) - static_cast<std::make_unsigned_t<T>>(x));
+  else
+    return -x;
 }
 
 NDArray* multiply_arrays(VM& vm, DType d, NDArray* a, NDArray* b) {
@@ -124,7 +132,8 @@ NDArray* dot_generic(VM& vm, DType d, NDArray* a, NDArray* b) {
   if (!out || out->size == 0) return out;
   const int64_t is1 = a->strides[a->ndim - 1], is2 = b->strides[match];
   // Outer shapes: a without its last axis, b without its match axis.
-  std::vector<int64_t> sa(a->shape, a->shape + a->ndim - 1), ta(a->strides, a->strides + a->ndim - 1);
+  std::vector<int64_t> sa(a->shape, a->shape + a->ndim - 1),
+      ta(a->strides, a->strides + a->ndim - 1);
   std::vector<int64_t> sb, tb;
   for (int i = 0; i < b->ndim; ++i)
     if (i != match) {
@@ -157,7 +166,8 @@ NDArray* dot_arrays(VM& vm, Value av, Value bv) {
   NDArray* a = rooted(vm, as_array(vm, av, d));
   NDArray* b = a ? rooted(vm, as_array(vm, bv, d)) : nullptr;
   if (!b) return nullptr;
-  if (a->ndim <= 2 && b->ndim <= 2 && (d == DType::Float64 || d == DType::Float32 || d == DType::Complex128))
+  if (a->ndim <= 2 && b->ndim <= 2 &&
+      (d == DType::Float64 || d == DType::Float32 || d == DType::Complex128))
     return cblas_matrixproduct(vm, d, a, b);
   return dot_generic(vm, d, a, b);
 }
@@ -170,7 +180,8 @@ Value finish_out(VM& vm, NDArray* r, Value out_v) {
   NDArray* out = as_ndarray(out_v);
   if (out->dtype != r->dtype || out->ndim != r->ndim || !out->c_contiguous())
     return vm.raise(vm.exc().ValueError,
-                    "output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)");
+                    "output array is not acceptable (must have the right datatype, number of "
+                    "dimensions, and be a C-Array)");
   if (!std::equal(r->shape, r->shape + r->ndim, out->shape))
     return vm.raise(vm.exc().ValueError, "output array has wrong dimensions");
   if (!copy_into(vm, out, r)) return Value();
@@ -225,7 +236,8 @@ Value f_inner(VM& vm, const CallArgs& args) {
   NDArray* b = a ? rooted(vm, as_array(vm, p[1], d)) : nullptr;
   if (!b) return Value();
   if (a->ndim >= 1 && b->ndim >= 2) {
-    std::vector<int64_t> shape(b->shape, b->shape + b->ndim), strides(b->strides, b->strides + b->ndim);
+    std::vector<int64_t> shape(b->shape, b->shape + b->ndim),
+        strides(b->strides, b->strides + b->ndim);
     std::swap(shape[b->ndim - 1], shape[b->ndim - 2]);
     std::swap(strides[b->ndim - 1], strides[b->ndim - 2]);
     b = rooted(vm, new_view(vm, b, d, b->data, shape, strides));
@@ -256,7 +268,8 @@ Value f_outer(VM& vm, const CallArgs& args) {
       for (int64_t j = 0; j < b->size; ++j) o[i * b->size + j] = mul(x[i], y[j]);
   });
   if (p[2].is_undef() || p[2].is_none()) return Value::from_obj(out);
-  if (!is_ndarray(vm, p[2])) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
+  if (!is_ndarray(vm, p[2]))
+    return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
   if (!copy_into(vm, as_ndarray(p[2]), out)) return Value();
   return p[2];
 }
@@ -281,7 +294,8 @@ NDArray* matmul_arrays(VM& vm, NDArray* a, NDArray* b) {
     NDArray* x = k ? b : a;
     if (x->ndim == 0) {
       vm.raise_fmt(vm.exc().ValueError,
-                   "matmul: Input operand %d does not have enough dimensions (has 0, gufunc core with signature %s requires 1)",
+                   "matmul: Input operand %d does not have enough dimensions (has 0, gufunc core "
+                   "with signature %s requires 1)",
                    k, kSig);
       return nullptr;
     }
@@ -291,20 +305,23 @@ NDArray* matmul_arrays(VM& vm, NDArray* a, NDArray* b) {
   const int64_t kb = b_vec ? b->shape[0] : b->shape[b->ndim - 2];
   if (kb != n) {
     vm.raise_fmt(vm.exc().ValueError,
-                 "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature %s (size %lld is different from %lld)",
+                 "matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                 "signature %s (size %lld is different from %lld)",
                  kSig, static_cast<long long>(kb), static_cast<long long>(n));
     return nullptr;
   }
   const int64_t m = a_vec ? 1 : a->shape[a->ndim - 2];
   const int64_t p = b_vec ? 1 : b->shape[b->ndim - 1];
-  std::span<const int64_t> ba(a->shape, a_vec ? 0 : a->ndim - 2), bb(b->shape, b_vec ? 0 : b->ndim - 2);
+  std::span<const int64_t> ba(a->shape, a_vec ? 0 : a->ndim - 2),
+      bb(b->shape, b_vec ? 0 : b->ndim - 2);
   std::span<const int64_t> bs[] = {ba, bb};
   std::vector<int64_t> batch;
   if (!broadcast_shapes(bs, batch)) {
     size_t nb = std::max(ba.size(), bb.size());
     std::string req = "(" + std::to_string(m) + "," + std::to_string(p) + ")";
     vm.raise_fmt(vm.exc().ValueError,
-                 "operands could not be broadcast together with remapped shapes [original->remapped]: %s %s  and requested shape %s",
+                 "operands could not be broadcast together with remapped shapes "
+                 "[original->remapped]: %s %s  and requested shape %s",
                  remapped(a, 2, nb).c_str(), remapped(b, 2, nb).c_str(), req.c_str());
     return nullptr;
   }
@@ -342,7 +359,8 @@ NDArray* matmul_arrays(VM& vm, NDArray* a, NDArray* b) {
       ob += idx[i] * sb[i];
       oo += idx[i] * out->strides[i];
     }
-    matmul_core(d, a->data + oa, is1_m, is1_n, b->data + ob, is2_n, is2_p, out->data + oo, os_m, os_p, m, n, p);
+    matmul_core(d, a->data + oa, is1_m, is1_n, b->data + ob, is2_n, is2_p, out->data + oo, os_m,
+                os_p, m, n, p);
     for (int i = nbd - 1; i >= 0; --i) {
       if (++idx[i] < batch[i]) break;
       idx[i] = 0;
@@ -358,55 +376,29 @@ Value matmul_values(VM& vm, Value av, Value bv, Value out_v) {
   NDArray* r = matmul_arrays(vm, a, b);
   if (!r) return Value();
   if (out_v.is_undef() || out_v.is_none()) return scalar_or_array(vm, r);
-  if (!is_ndarray(vm, out_v)) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
+  if (!is_ndarray(vm, out_v))
+    return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
   if (!copy_into(vm, as_ndarray(out_v), r)) return Value();
   return out_v;
 }
 
 Value f_matmul(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"matmul", {"x1", "x2", "/", "out=", "*", "casting=", "order=", "dtype=", "subok=",
-                                        "signature=", "extobj=", "axes=", "axis="}};
+  static const ArgSpec kSpec{"matmul",
+                             {"x1", "x2", "/", "out=", "*", "casting=", "order=", "dtype=",
+                              "subok=", "signature=", "extobj=", "axes=", "axis="}};
   Value p[12];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   return matmul_values(vm, p[0], p[1], p[2]);
 }
 
 // ---- cross (last axes of length 2 or 3) and trace
-Value f_cross(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"cross", {"a", "b", "axisa=", "axisb=", "axisc=", "axis="}};
-  Value p[6];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
-  for (int i = 2; i < 6; ++i)
-    if (!p[i].is_undef() && !(p[i].is_int() && p[i].as_int() == -1) && !p[i].is_none())
-      return vm.raise(vm.exc().NotImplementedError, "np.cross with axis arguments is not supported by pyjitvm");
-  NDArray* a = rooted(vm, as_array(vm, p[0]));
-  NDArray* b = a ? rooted(vm, as_array(vm, p[1])) : nullptr;
-  if (!b) return Value();
-  const char* kMsg = "incompatible dimensions for cross product\n(dimension must be 2 or 3)";
-  if (a->ndim == 0 || b->ndim == 0) return vm.raise(state(vm).axis_error, "axis -1 is out of bounds for array of dimension 0");
-  const int64_t la = a->shape[a->ndim - 1], lb = b->shape[b->ndim - 1];
-  if ((la != 2 && la != 3) || (lb != 2 && lb != 3)) return vm.raise(vm.exc().ValueError, kMsg);
-  DType d = promote_types(a->dtype, b->dtype);
-  NDArray* ac = rooted(vm, copy_array(vm, a, d, 'C'));
-  NDArray* bc = ac ? rooted(vm, copy_array(vm, b, d, 'C')) : nullptr;
-  if (!bc) return Value();
-  // Broadcast the leading (vector-stacking) dimensions.
-  std::span<const int64_t> lead[] = {{ac->shape, static_cast<size_t>(ac->ndim - 1)},
-                                     {bc->shape, static_cast<size_t>(bc->ndim - 1)}};
-  std::vector<int64_t> shape;
-  if (!broadcast_shapes(lead, shape)) {
-    NDArray* ops[] = {ac, bc};
-    std::vector<int64_t> tmp;
-    (void)broadcast_arrays_shape(vm, ops, tmp);
-    if (!vm.has_pending()) vm.raise(vm.exc().ValueError, "shape mismatch in cross");
-    return Value();
-  }
+// cross products of the vectors of C-contiguous `ac` (length la) and `bc` (length lb),
+// their leading dimensions broadcast to `shape`, into `out` (NumPy's formulas).
+void cross_fill(NDArray* ac, NDArray* bc, int64_t la, int64_t lb, const std::vector<int64_t>& shape,
+                NDArray* out) {
   const bool scalar_z = la == 2 && lb == 2;
-  std::vector<int64_t> oshape = shape;
-  if (!scalar_z) oshape.push_back(3);
-  NDArray* out = rooted(vm, new_array(vm, d, oshape));
-  if (!out) return Value();
-  // Views of the vectors as (lead...) arrays of pointers: walk the lead shape.
+  const DType d = out->dtype;
+  // Element strides of the leading dimensions (0 where broadcast).
   std::vector<int64_t> va(shape.size(), 0), vb(shape.size(), 0);
   {
     int64_t s = la;
@@ -441,10 +433,15 @@ Value f_cross(VM& vm, const CallArgs& args) {
         if (scalar_z) {
           o[t] = sub(mul(a0, b1), mul(a1, b0));
         } else {
-          o[3 * t] = la == 2 ? mul(a1, b2) : lb == 2 ? neg(mul(a2, b1)) : sub(mul(a1, b2), mul(a2, b1));
-          if (la == 2) o[3 * t + 1] = neg(mul(a0, b2));
-          else if (lb == 2) o[3 * t + 1] = mul(a2, b0);
-          else o[3 * t + 1] = sub(mul(a2, b0), mul(a0, b2));
+          o[3 * t] = la == 2   ? mul(a1, b2)
+                     : lb == 2 ? neg(mul(a2, b1))
+                               : sub(mul(a1, b2), mul(a2, b1));
+          if (la == 2)
+            o[3 * t + 1] = neg(mul(a0, b2));
+          else if (lb == 2)
+            o[3 * t + 1] = mul(a2, b0);
+          else
+            o[3 * t + 1] = sub(mul(a2, b0), mul(a0, b2));
           o[3 * t + 2] = sub(mul(a0, b1), mul(a1, b0));
         }
         for (int i = static_cast<int>(shape.size()) - 1; i >= 0; --i) {
@@ -454,23 +451,66 @@ Value f_cross(VM& vm, const CallArgs& args) {
       }
     }
   });
+}
+
+Value f_cross(VM& vm, const CallArgs& args) {
+  static const ArgSpec kSpec{"cross", {"a", "b", "axisa=", "axisb=", "axisc=", "axis="}};
+  Value p[6];
+  if (!parse_args(vm, args, kSpec, p)) return Value();
+  for (int i = 2; i < 6; ++i)
+    if (!p[i].is_undef() && !(p[i].is_int() && p[i].as_int() == -1) && !p[i].is_none())
+      return vm.raise(vm.exc().NotImplementedError,
+                      "np.cross with axis arguments is not supported by pyjitvm");
+  NDArray* a = rooted(vm, as_array(vm, p[0]));
+  NDArray* b = a ? rooted(vm, as_array(vm, p[1])) : nullptr;
+  if (!b) return Value();
+  const char* kMsg = "incompatible dimensions for cross product\n(dimension must be 2 or 3)";
+  if (a->ndim == 0 || b->ndim == 0)
+    return vm.raise(state(vm).axis_error, "axis -1 is out of bounds for array of dimension 0");
+  const int64_t la = a->shape[a->ndim - 1], lb = b->shape[b->ndim - 1];
+  if ((la != 2 && la != 3) || (lb != 2 && lb != 3)) return vm.raise(vm.exc().ValueError, kMsg);
+  DType d = promote_types(a->dtype, b->dtype);
+  NDArray* ac = rooted(vm, copy_array(vm, a, d, 'C'));
+  NDArray* bc = ac ? rooted(vm, copy_array(vm, b, d, 'C')) : nullptr;
+  if (!bc) return Value();
+  // Broadcast the leading (vector-stacking) dimensions.
+  std::span<const int64_t> lead[] = {{ac->shape, static_cast<size_t>(ac->ndim - 1)},
+                                     {bc->shape, static_cast<size_t>(bc->ndim - 1)}};
+  std::vector<int64_t> shape;
+  if (!broadcast_shapes(lead, shape)) {
+    NDArray* ops[] = {ac, bc};
+    std::vector<int64_t> tmp;
+    (void)broadcast_arrays_shape(vm, ops, tmp);
+    if (!vm.has_pending()) vm.raise(vm.exc().ValueError, "shape mismatch in cross");
+    return Value();
+  }
+  const bool scalar_z = la == 2 && lb == 2;
+  std::vector<int64_t> oshape = shape;
+  if (!scalar_z) oshape.push_back(3);
+  NDArray* out = rooted(vm, new_array(vm, d, oshape));
+  if (!out) return Value();
+  cross_fill(ac, bc, la, lb, shape, out);
   if (d == DType::Bool)
     return vm.raise(vm.exc().TypeError,
-                    "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+                    "numpy boolean subtract, the `-` operator, is not supported, use the "
+                    "bitwise_xor, the `^` operator, or the logical_xor function instead.");
   return Value::from_obj(out);  // a 0-d array for two 2-vectors, as NumPy returns
 }
 
 // np.trace: the diagonal (as the last axis of a view) summed by the reduction engine.
-Value trace_impl(VM& vm, Value av, Value off_v, Value ax1_v, Value ax2_v, Value dtype_v, Value out_v) {
+Value trace_impl(VM& vm, Value av, Value off_v, Value ax1_v, Value ax2_v, Value dtype_v,
+                 Value out_v) {
   NDArray* a = rooted(vm, as_array(vm, av));
   if (!a) return Value();
   int64_t offset = 0, ax1 = 0, ax2 = 1;
   if (!off_v.is_undef() && !index_of(vm, off_v, offset)) return Value();
   if (!ax1_v.is_undef() && !index_of(vm, ax1_v, ax1)) return Value();
   if (!ax2_v.is_undef() && !index_of(vm, ax2_v, ax2)) return Value();
-  if (a->ndim < 2) return vm.raise(vm.exc().ValueError, "diag requires an array of at least two dimensions");
+  if (a->ndim < 2)
+    return vm.raise(vm.exc().ValueError, "diag requires an array of at least two dimensions");
   int i1, i2;
-  if (!normalize_axis(vm, ax1, a->ndim, i1) || !normalize_axis(vm, ax2, a->ndim, i2)) return Value();
+  if (!normalize_axis(vm, ax1, a->ndim, i1) || !normalize_axis(vm, ax2, a->ndim, i2))
+    return Value();
   if (i1 == i2) return vm.raise(vm.exc().ValueError, "axis1 and axis2 cannot be the same");
   std::vector<int64_t> shape, strides;
   for (int d = 0; d < a->ndim; ++d)
@@ -521,7 +561,7 @@ Value m_trace(VM& vm, const CallArgs& args) {
 }
 
 const MethodDef kFunctions[] = {
-    {"dot", f_dot},     {"vdot", f_vdot},   {"inner", f_inner}, {"outer", f_outer},
+    {"dot", f_dot},       {"vdot", f_vdot},   {"inner", f_inner}, {"outer", f_outer},
     {"matmul", f_matmul}, {"cross", f_cross}, {"trace", f_trace},
 };
 

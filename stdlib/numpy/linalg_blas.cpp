@@ -87,8 +87,10 @@ void complex_dot(const char* ip1, int64_t is1, const char* ip2, int64_t is2, cha
   if (b1 && b2) {
     double sum[2] = {0., 0.};
     double tmp[2];
-    if (conj) cblas_zdotc_sub(static_cast<blasint>(n), ip1, b1, ip2, b2, tmp);
-    else cblas_zdotu_sub(static_cast<blasint>(n), ip1, b1, ip2, b2, tmp);
+    if (conj)
+      cblas_zdotc_sub(static_cast<blasint>(n), ip1, b1, ip2, b2, tmp);
+    else
+      cblas_zdotu_sub(static_cast<blasint>(n), ip1, b1, ip2, b2, tmp);
     sum[0] += tmp[0];
     sum[1] += tmp[1];
     std::memcpy(op, sum, 16);
@@ -196,11 +198,11 @@ template <class T>
 void syrk_call(CBLAS_TRANSPOSE trans, blasint n, blasint k, const char* a, blasint lda, char* c,
                blasint ldc) {
   if constexpr (std::is_same_v<T, double>)
-    cblas_dsyrk(CblasRowMajor, CblasUpper, trans, n, k, 1., reinterpret_cast<const double*>(a), lda, 0.,
-                reinterpret_cast<double*>(c), ldc);
+    cblas_dsyrk(CblasRowMajor, CblasUpper, trans, n, k, 1., reinterpret_cast<const double*>(a), lda,
+                0., reinterpret_cast<double*>(c), ldc);
   else if constexpr (std::is_same_v<T, float>)
-    cblas_ssyrk(CblasRowMajor, CblasUpper, trans, n, k, 1.f, reinterpret_cast<const float*>(a), lda, 0.f,
-                reinterpret_cast<float*>(c), ldc);
+    cblas_ssyrk(CblasRowMajor, CblasUpper, trans, n, k, 1.f, reinterpret_cast<const float*>(a), lda,
+                0.f, reinterpret_cast<float*>(c), ldc);
   else
     cblas_zsyrk(CblasRowMajor, CblasUpper, trans, n, k, kOneZ, a, lda, kZeroZ, c, ldc);
   // Copy the upper triangle to the lower one.
@@ -211,8 +213,8 @@ void syrk_call(CBLAS_TRANSPOSE trans, blasint n, blasint k, const char* a, blasi
 }
 
 template <class T>
-void gemm_call(CBLAS_TRANSPOSE t1, CBLAS_TRANSPOSE t2, blasint m, blasint n, blasint k, const char* a,
-               blasint lda, const char* b, blasint ldb, char* c, blasint ldc) {
+void gemm_call(CBLAS_TRANSPOSE t1, CBLAS_TRANSPOSE t2, blasint m, blasint n, blasint k,
+               const char* a, blasint lda, const char* b, blasint ldb, char* c, blasint ldc) {
   if constexpr (std::is_same_v<T, double>)
     cblas_dgemm(CblasRowMajor, t1, t2, m, n, k, 1., reinterpret_cast<const double*>(a), lda,
                 reinterpret_cast<const double*>(b), ldb, 0., reinterpret_cast<double*>(c), ldc);
@@ -225,8 +227,8 @@ void gemm_call(CBLAS_TRANSPOSE t1, CBLAS_TRANSPOSE t2, blasint m, blasint n, bla
 
 // <TYPE>_matmul_matrixmatrix.
 template <class T>
-void mm_matrixmatrix(char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t is2_n, int64_t is2_p,
-                     char* op, int64_t os_m, int64_t m, int64_t n, int64_t p) {
+void mm_matrixmatrix(char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t is2_n,
+                     int64_t is2_p, char* op, int64_t os_m, int64_t m, int64_t n, int64_t p) {
   const int64_t sz = sizeof(T);
   const blasint ldc = static_cast<blasint>(os_m / sz);
   CBLAS_TRANSPOSE trans1, trans2;
@@ -245,7 +247,8 @@ void mm_matrixmatrix(char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t
     trans2 = CblasTrans;
     ldb = static_cast<blasint>(is2_p / sz);
   }
-  const blasint M = static_cast<blasint>(m), N = static_cast<blasint>(n), P = static_cast<blasint>(p);
+  const blasint M = static_cast<blasint>(m), N = static_cast<blasint>(n),
+                P = static_cast<blasint>(p);
   if (ip1 == ip2 && m == p && is1_m == is2_p && is1_n == is2_n && trans1 != trans2) {
     syrk_call<T>(trans1, P, N, ip1, trans1 == CblasNoTrans ? lda : ldb, op, ldc);
   } else {
@@ -271,13 +274,17 @@ void matmul_blas(char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t is2
   const bool o_f = is_blasable2d(os_p, os_m, dp, dm, sz);
   const bool vector_matrix = dm == 1 && i2b && is_blasable2d(is1_n, sz, dn, 1, sz);
   const bool matrix_vector = dp == 1 && i1b && is_blasable2d(is2_n, sz, dn, 1, sz);
-  auto noblas = [&] { matmul_noblas<T>(ip1, is1_m, is1_n, ip2, is2_n, is2_p, op, os_m, os_p, dm, dn, dp); };
+  auto noblas = [&] {
+    matmul_noblas<T>(ip1, is1_m, is1_n, ip2, is2_n, is2_p, op, os_m, os_p, dm, dn, dp);
+  };
   if (too_big || any_zero) {
     noblas();
   } else if (special) {
     if (scalar_out) {
-      if constexpr (std::is_same_v<T, c128>) complex_dot(ip1, is1_n, ip2, is2_n, op, dn, false);
-      else real_dot<T>(ip1, is1_n, ip2, is2_n, op, dn);
+      if constexpr (std::is_same_v<T, c128>)
+        complex_dot(ip1, is1_n, ip2, is2_n, op, dn, false);
+      else
+        real_dot<T>(ip1, is1_n, ip2, is2_n, op, dn);
     } else if (scalar_vec) {
       noblas();
     } else if (vector_matrix) {
@@ -301,21 +308,33 @@ void matmul_blas(char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t is2
 void dot_elements(DType d, const char* ip1, int64_t is1, const char* ip2, int64_t is2, char* op,
                   int64_t n) {
   switch (d) {
-    case DType::Bool: bool_dot(ip1, is1, ip2, is2, op, n); return;
-    case DType::Float64: real_dot<double>(ip1, is1, ip2, is2, op, n); return;
-    case DType::Float32: real_dot<float>(ip1, is1, ip2, is2, op, n); return;
-    case DType::Complex128: complex_dot(ip1, is1, ip2, is2, op, n, false); return;
-    default: break;
+    case DType::Bool:
+      bool_dot(ip1, is1, ip2, is2, op, n);
+      return;
+    case DType::Float64:
+      real_dot<double>(ip1, is1, ip2, is2, op, n);
+      return;
+    case DType::Float32:
+      real_dot<float>(ip1, is1, ip2, is2, op, n);
+      return;
+    case DType::Complex128:
+      complex_dot(ip1, is1, ip2, is2, op, n, false);
+      return;
+    default:
+      break;
   }
   visit_dtype(d, [&]<class T>() {
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) int_dot<T>(ip1, is1, ip2, is2, op, n);
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+      int_dot<T>(ip1, is1, ip2, is2, op, n);
   });
 }
 
 void vdot_elements(DType d, const char* ip1, int64_t is1, const char* ip2, int64_t is2, char* op,
                    int64_t n) {
-  if (d == DType::Complex128) complex_dot(ip1, is1, ip2, is2, op, n, true);
-  else dot_elements(d, ip1, is1, ip2, is2, op, n);
+  if (d == DType::Complex128)
+    complex_dot(ip1, is1, ip2, is2, op, n, true);
+  else
+    dot_elements(d, ip1, is1, ip2, is2, op, n);
 }
 
 void matmul_core(DType d, char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, int64_t is2_n,
@@ -331,7 +350,8 @@ void matmul_core(DType d, char* ip1, int64_t is1_m, int64_t is1_n, char* ip2, in
     case DType::Complex128:
       matmul_blas<c128>(ip1, is1_m, is1_n, ip2, is2_n, is2_p, op, os_m, os_p, dm, dn, dp);
       return;
-    default: break;
+    default:
+      break;
   }
   visit_dtype(d, [&]<class T>() {
     if constexpr (!std::is_floating_point_v<T> && !std::is_same_v<T, c128>)
@@ -345,12 +365,15 @@ enum class MShape : uint8_t { Scalar, Column, Row, Matrix };
 
 MShape matrix_shape(const NDArray* a) {
   switch (a->ndim) {
-    case 0: return MShape::Scalar;
-    case 1: return a->shape[0] > 1 ? MShape::Column : MShape::Scalar;
+    case 0:
+      return MShape::Scalar;
+    case 1:
+      return a->shape[0] > 1 ? MShape::Column : MShape::Scalar;
     case 2:
       if (a->shape[0] > 1) return a->shape[1] > 1 ? MShape::Matrix : MShape::Column;
       return a->shape[1] > 1 ? MShape::Row : MShape::Scalar;
-    default: return MShape::Matrix;
+    default:
+      return MShape::Matrix;
   }
 }
 
@@ -369,11 +392,14 @@ bool one_segment(const NDArray* a) { return a->c_contiguous() || a->f_contiguous
 // y += alpha * x over n elements (BLAS axpy of the dtype); strides in elements.
 template <class T>
 void axpy(int64_t n, const char* alpha, const char* x, int64_t incx, char* y, int64_t incy) {
-  const blasint N = static_cast<blasint>(n), ix = static_cast<blasint>(incx), iy = static_cast<blasint>(incy);
+  const blasint N = static_cast<blasint>(n), ix = static_cast<blasint>(incx),
+                iy = static_cast<blasint>(incy);
   if constexpr (std::is_same_v<T, double>)
-    cblas_daxpy(N, load<double>(alpha), reinterpret_cast<const double*>(x), ix, reinterpret_cast<double*>(y), iy);
+    cblas_daxpy(N, load<double>(alpha), reinterpret_cast<const double*>(x), ix,
+                reinterpret_cast<double*>(y), iy);
   else if constexpr (std::is_same_v<T, float>)
-    cblas_saxpy(N, load<float>(alpha), reinterpret_cast<const float*>(x), ix, reinterpret_cast<float*>(y), iy);
+    cblas_saxpy(N, load<float>(alpha), reinterpret_cast<const float*>(x), ix,
+                reinterpret_cast<float*>(y), iy);
   else
     cblas_zaxpy(N, alpha, x, ix, y, iy);
 }
@@ -398,10 +424,12 @@ void gemv_dot(CBLAS_ORDER order, CBLAS_TRANSPOSE trans, const NDArray* a, blasin
   const blasint ix = static_cast<blasint>(incx);
   if constexpr (std::is_same_v<T, double>)
     cblas_dgemv(order, trans, m, n, 1., reinterpret_cast<const double*>(a->data), lda,
-                reinterpret_cast<const double*>(x->data), ix, 0., reinterpret_cast<double*>(r->data), 1);
+                reinterpret_cast<const double*>(x->data), ix, 0.,
+                reinterpret_cast<double*>(r->data), 1);
   else if constexpr (std::is_same_v<T, float>)
     cblas_sgemv(order, trans, m, n, 1.f, reinterpret_cast<const float*>(a->data), lda,
-                reinterpret_cast<const float*>(x->data), ix, 0.f, reinterpret_cast<float*>(r->data), 1);
+                reinterpret_cast<const float*>(x->data), ix, 0.f, reinterpret_cast<float*>(r->data),
+                1);
   else
     cblas_zgemv(order, trans, m, n, kOneZ, a->data, lda, x->data, ix, kZeroZ, r->data, 1);
 }
@@ -429,138 +457,174 @@ void scaled(NDArray* ap1, NDArray* ap2, MShape s1, int64_t l, int64_t ap1stride,
   }
 }
 
+// The operands' roles and the result shape of cblas_matrixproduct (after a possible swap
+// that makes ap2 the one-element operand).
+struct ProductPlan {
+  NDArray* ap1;
+  NDArray* ap2;
+  MShape s1, s2;
+  int64_t dims[2] = {0, 0};
+  int nd = 0;
+  int64_t l = 0, ap1stride = 0;
+};
+
+bool plan_product(VM& vm, ProductPlan& q) {
+  NDArray *&ap1 = q.ap1, *&ap2 = q.ap2;
+  if (q.s1 != MShape::Scalar && q.s2 != MShape::Scalar) {
+    q.l = ap1->shape[ap1->ndim - 1];
+    if (ap2->shape[0] != q.l) {
+      raise_not_aligned(vm, ap1, ap1->ndim - 1, ap2, 0);
+      return false;
+    }
+    q.nd = ap1->ndim + ap2->ndim - 2;
+    if (q.nd == 1) {
+      q.dims[0] = ap1->ndim == 2 ? ap1->shape[0] : ap2->shape[1];
+    } else if (q.nd == 2) {
+      q.dims[0] = ap1->shape[0];
+      q.dims[1] = ap2->shape[1];
+    }
+    return true;
+  }
+  NDArray *oap1 = ap1, *oap2 = ap2;
+  if (q.s1 == MShape::Scalar) {
+    std::swap(ap1, ap2);
+    q.s1 = q.s2;
+    q.s2 = MShape::Scalar;
+  }
+  if (q.s1 == MShape::Row)
+    q.ap1stride = ap1->strides[1];
+  else if (ap1->ndim > 0)
+    q.ap1stride = ap1->strides[0];
+  if (ap1->ndim == 0 || ap2->ndim == 0) {
+    NDArray* o = ap1->ndim == 0 ? ap2 : ap1;
+    q.nd = o->ndim;
+    q.l = 1;
+    for (int j = 0; j < q.nd; ++j) q.l *= (q.dims[j] = o->shape[j]);
+    return true;
+  }
+  q.l = oap1->shape[oap1->ndim - 1];
+  if (oap2->shape[0] != q.l) {
+    raise_not_aligned(vm, oap1, oap1->ndim - 1, oap2, 0);
+    return false;
+  }
+  q.nd = ap1->ndim + ap2->ndim - 2;
+  if (q.nd == 1) {
+    q.dims[0] = oap1->ndim == 2 ? oap1->shape[0] : oap2->shape[1];
+    q.l = q.dims[0];
+  } else if (q.nd == 2) {
+    q.dims[0] = oap1->shape[0];
+    q.dims[1] = oap2->shape[1];
+    q.l = q.s1 == MShape::Row ? q.dims[1] : q.dims[0];
+  }
+  if (oap1->shape[oap1->ndim - 1] == 0) q.l = 0;
+  return true;
+}
+
+// `a` itself when `ok`, else a C-ordered copy (rooted).
+NDArray* contiguous_if(VM& vm, NDArray* a, bool ok) {
+  if (ok) return a;
+  NDArray* c = copy_array(vm, a, a->dtype, 'C');
+  if (c) vm.root(Value::from_obj(c));
+  return c;
+}
+
+// Matrix x vector or vector x matrix: gemv on the one-segment matrix.
+template <class T>
+bool product_gemv(VM& vm, ProductPlan& q, NDArray* out) {
+  const int64_t sz = sizeof(T);
+  const bool mat_first = q.s1 == MShape::Matrix;
+  NDArray* m = mat_first ? q.ap1 : q.ap2;
+  if (!(m = contiguous_if(vm, m, one_segment(m)))) return false;
+  CBLAS_ORDER order = m->c_contiguous() ? CblasRowMajor : CblasColMajor;
+  int64_t lda =
+      m->c_contiguous() ? std::max<int64_t>(m->shape[1], 1) : std::max<int64_t>(m->shape[0], 1);
+  if (mat_first) {
+    gemv_dot<T>(order, CblasNoTrans, m, static_cast<blasint>(lda), q.ap2, q.ap2->strides[0] / sz,
+                out);
+  } else {
+    int64_t inc = (q.s1 == MShape::Row ? q.ap1->strides[1] : q.ap1->strides[0]) / sz;
+    gemv_dot<T>(order, CblasTrans, m, static_cast<blasint>(lda), q.ap1, inc, out);
+  }
+  return true;
+}
+
+// Matrix x matrix: gemm, or syrk for a matrix times its own transpose.
+template <class T>
+bool product_gemm(VM& vm, ProductPlan& q, NDArray* out) {
+  NDArray* ap2 = contiguous_if(vm, q.ap2, q.ap2->c_contiguous() || q.ap2->f_contiguous());
+  NDArray* ap1 =
+      ap2 ? contiguous_if(vm, q.ap1, q.ap1->c_contiguous() || q.ap1->f_contiguous()) : nullptr;
+  if (!ap1) return false;
+  CBLAS_TRANSPOSE t1 = CblasNoTrans, t2 = CblasNoTrans;
+  const blasint L = static_cast<blasint>(ap1->shape[0]), N = static_cast<blasint>(ap2->shape[1]),
+                M = static_cast<blasint>(ap2->shape[0]);
+  int64_t lda = std::max<int64_t>(ap1->shape[1], 1), ldb = std::max<int64_t>(ap2->shape[1], 1);
+  if (ap1->f_contiguous()) {
+    t1 = CblasTrans;
+    lda = std::max<int64_t>(ap1->shape[0], 1);
+  }
+  if (ap2->f_contiguous()) {
+    t2 = CblasTrans;
+    ldb = std::max<int64_t>(ap2->shape[0], 1);
+  }
+  const blasint ldc = static_cast<blasint>(std::max<int64_t>(out->shape[1], 1));
+  if (ap1->data == ap2->data && ap1->shape[0] == ap2->shape[1] && ap1->shape[1] == ap2->shape[0] &&
+      ap1->strides[0] == ap2->strides[1] && ap1->strides[1] == ap2->strides[0] && t1 != t2) {
+    if (t1 == CblasNoTrans)
+      syrk_call<T>(t1, N, M, ap1->data, static_cast<blasint>(lda), out->data, ldc);
+    else
+      syrk_call<T>(t1, N, M, ap2->data, static_cast<blasint>(ldb), out->data, ldc);
+  } else {
+    gemm_call<T>(t1, t2, L, N, M, ap1->data, static_cast<blasint>(lda), ap2->data,
+                 static_cast<blasint>(ldb), out->data, ldc);
+  }
+  return true;
+}
+
 template <class T>
 NDArray* matrixproduct(VM& vm, DType d, NDArray* ap1, NDArray* ap2) {
   if (bad_strides(ap1) && !(ap1 = copy_array(vm, ap1, d, 'A'))) return nullptr;
   vm.root(Value::from_obj(ap1));
   if (bad_strides(ap2) && !(ap2 = copy_array(vm, ap2, d, 'A'))) return nullptr;
   vm.root(Value::from_obj(ap2));
-  MShape s1 = matrix_shape(ap1), s2 = matrix_shape(ap2);
-  int64_t dims[2] = {0, 0};
-  int nd = 0;
-  int64_t l = 0, ap1stride = 0;
-  if (s1 == MShape::Scalar || s2 == MShape::Scalar) {
-    NDArray *oap1 = ap1, *oap2 = ap2;
-    if (s1 == MShape::Scalar) {
-      std::swap(ap1, ap2);
-      s1 = s2;
-      s2 = MShape::Scalar;
-    }
-    if (s1 == MShape::Row) ap1stride = ap1->strides[1];
-    else if (ap1->ndim > 0) ap1stride = ap1->strides[0];
-    if (ap1->ndim == 0 || ap2->ndim == 0) {
-      NDArray* o = ap1->ndim == 0 ? ap2 : ap1;
-      nd = o->ndim;
-      l = 1;
-      for (int j = 0; j < nd; ++j) l *= (dims[j] = o->shape[j]);
-    } else {
-      l = oap1->shape[oap1->ndim - 1];
-      if (oap2->shape[0] != l) {
-        raise_not_aligned(vm, oap1, oap1->ndim - 1, oap2, 0);
-        return nullptr;
-      }
-      nd = ap1->ndim + ap2->ndim - 2;
-      if (nd == 1) {
-        dims[0] = oap1->ndim == 2 ? oap1->shape[0] : oap2->shape[1];
-        l = dims[0];
-      } else if (nd == 2) {
-        dims[0] = oap1->shape[0];
-        dims[1] = oap2->shape[1];
-        l = s1 == MShape::Row ? dims[1] : dims[0];
-      }
-      if (oap1->shape[oap1->ndim - 1] == 0) l = 0;
-    }
-  } else {
-    l = ap1->shape[ap1->ndim - 1];
-    if (ap2->shape[0] != l) {
-      raise_not_aligned(vm, ap1, ap1->ndim - 1, ap2, 0);
-      return nullptr;
-    }
-    nd = ap1->ndim + ap2->ndim - 2;
-    if (nd == 1) dims[0] = ap1->ndim == 2 ? ap1->shape[0] : ap2->shape[1];
-    else if (nd == 2) {
-      dims[0] = ap1->shape[0];
-      dims[1] = ap2->shape[1];
-    }
-  }
-  NDArray* out = new_zeros(vm, d, {dims, static_cast<size_t>(nd)});
+  ProductPlan q{ap1, ap2, matrix_shape(ap1), matrix_shape(ap2)};
+  if (!plan_product(vm, q)) return nullptr;
+  NDArray* out = new_zeros(vm, d, {q.dims, static_cast<size_t>(q.nd)});
   if (!out) return nullptr;
   vm.root(Value::from_obj(out));
-  if (out->nbytes() == 0 || l == 0) return out;
-  const int64_t sz = sizeof(T);
-  if (s2 == MShape::Scalar) {
-    scaled<T>(ap1, ap2, s1, l, ap1stride, out);
-  } else if (s2 == MShape::Column && s1 != MShape::Matrix) {
-    dot_elements(d, ap1->data, ap1->strides[s1 == MShape::Row ? 1 : 0], ap2->data, ap2->strides[0],
-                 out->data, l);
-  } else if (s1 == MShape::Matrix && s2 != MShape::Matrix) {
-    if (!one_segment(ap1)) {
-      if (!(ap1 = copy_array(vm, ap1, d, 'C'))) return nullptr;
-      vm.root(Value::from_obj(ap1));
-    }
-    CBLAS_ORDER order = ap1->c_contiguous() ? CblasRowMajor : CblasColMajor;
-    int64_t lda = ap1->c_contiguous() ? std::max<int64_t>(ap1->shape[1], 1) : std::max<int64_t>(ap1->shape[0], 1);
-    gemv_dot<T>(order, CblasNoTrans, ap1, static_cast<blasint>(lda), ap2, ap2->strides[0] / sz, out);
-  } else if (s1 != MShape::Matrix && s2 == MShape::Matrix) {
-    if (!one_segment(ap2)) {
-      if (!(ap2 = copy_array(vm, ap2, d, 'C'))) return nullptr;
-      vm.root(Value::from_obj(ap2));
-    }
-    CBLAS_ORDER order = ap2->c_contiguous() ? CblasRowMajor : CblasColMajor;
-    int64_t lda = ap2->c_contiguous() ? std::max<int64_t>(ap2->shape[1], 1) : std::max<int64_t>(ap2->shape[0], 1);
-    int64_t ap1s = (s1 == MShape::Row ? ap1->strides[1] : ap1->strides[0]) / sz;
-    gemv_dot<T>(order, CblasTrans, ap2, static_cast<blasint>(lda), ap1, ap1s, out);
+  if (out->nbytes() == 0 || q.l == 0) return out;
+  bool ok = true;
+  if (q.s2 == MShape::Scalar) {
+    scaled<T>(q.ap1, q.ap2, q.s1, q.l, q.ap1stride, out);
+  } else if (q.s2 == MShape::Column && q.s1 != MShape::Matrix) {
+    dot_elements(d, q.ap1->data, q.ap1->strides[q.s1 == MShape::Row ? 1 : 0], q.ap2->data,
+                 q.ap2->strides[0], out->data, q.l);
+  } else if ((q.s1 == MShape::Matrix) != (q.s2 == MShape::Matrix)) {
+    ok = product_gemv<T>(vm, q, out);
   } else {
-    if (!ap2->c_contiguous() && !ap2->f_contiguous()) {
-      if (!(ap2 = copy_array(vm, ap2, d, 'C'))) return nullptr;
-      vm.root(Value::from_obj(ap2));
-    }
-    if (!ap1->c_contiguous() && !ap1->f_contiguous()) {
-      if (!(ap1 = copy_array(vm, ap1, d, 'C'))) return nullptr;
-      vm.root(Value::from_obj(ap1));
-    }
-    CBLAS_TRANSPOSE t1 = CblasNoTrans, t2 = CblasNoTrans;
-    const int64_t L = ap1->shape[0], N = ap2->shape[1], M = ap2->shape[0];
-    int64_t lda = std::max<int64_t>(ap1->shape[1], 1), ldb = std::max<int64_t>(ap2->shape[1], 1);
-    if (ap1->f_contiguous()) {
-      t1 = CblasTrans;
-      lda = std::max<int64_t>(ap1->shape[0], 1);
-    }
-    if (ap2->f_contiguous()) {
-      t2 = CblasTrans;
-      ldb = std::max<int64_t>(ap2->shape[0], 1);
-    }
-    const blasint ldc = static_cast<blasint>(std::max<int64_t>(out->shape[1], 1));
-    if (ap1->data == ap2->data && ap1->shape[0] == ap2->shape[1] && ap1->shape[1] == ap2->shape[0] &&
-        ap1->strides[0] == ap2->strides[1] && ap1->strides[1] == ap2->strides[0] && t1 != t2) {
-      if (t1 == CblasNoTrans)
-        syrk_call<T>(t1, static_cast<blasint>(N), static_cast<blasint>(M), ap1->data, static_cast<blasint>(lda),
-                     out->data, ldc);
-      else
-        syrk_call<T>(t1, static_cast<blasint>(N), static_cast<blasint>(M), ap2->data, static_cast<blasint>(ldb),
-                     out->data, ldc);
-    } else {
-      gemm_call<T>(t1, t2, static_cast<blasint>(L), static_cast<blasint>(N), static_cast<blasint>(M), ap1->data,
-                   static_cast<blasint>(lda), ap2->data, static_cast<blasint>(ldb), out->data, ldc);
-    }
+    ok = product_gemm<T>(vm, q, out);
   }
-  return out;
+  return ok ? out : nullptr;
 }
 
 }  // namespace
 
 NDArray* cblas_matrixproduct(VM& vm, DType d, NDArray* a, NDArray* b) {
   switch (d) {
-    case DType::Float64: return matrixproduct<double>(vm, d, a, b);
-    case DType::Float32: return matrixproduct<float>(vm, d, a, b);
-    default: return matrixproduct<c128>(vm, d, a, b);
+    case DType::Float64:
+      return matrixproduct<double>(vm, d, a, b);
+    case DType::Float32:
+      return matrixproduct<float>(vm, d, a, b);
+    default:
+      return matrixproduct<c128>(vm, d, a, b);
   }
 }
 
 void raise_not_aligned(VM& vm, const NDArray* a, int adim, const NDArray* b, int bdim) {
   vm.raise_fmt(vm.exc().ValueError, "shapes %s and %s not aligned: %lld (dim %d) != %lld (dim %d)",
                shape_str_compact(shape_of(a)).c_str(), shape_str_compact(shape_of(b)).c_str(),
-               static_cast<long long>(a->shape[adim]), adim, static_cast<long long>(b->shape[bdim]), bdim);
+               static_cast<long long>(a->shape[adim]), adim, static_cast<long long>(b->shape[bdim]),
+               bdim);
 }
 
 }  // namespace pyjitvm::stdlib::np

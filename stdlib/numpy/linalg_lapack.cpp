@@ -78,7 +78,8 @@ void common_type(std::initializer_list<DType> ds, DType& comp, DType& result) {
 
 bool check_square(VM& vm, NDArray* a) {
   if (a->ndim < 2) {
-    linalg_error(vm, std::to_string(a->ndim) + "-dimensional array given. Array must be at least two-dimensional");
+    linalg_error(vm, std::to_string(a->ndim) +
+                         "-dimensional array given. Array must be at least two-dimensional");
     return false;
   }
   if (a->shape[a->ndim - 1] != a->shape[a->ndim - 2]) {
@@ -133,8 +134,10 @@ template <class T>
 void slogdet_one(T* buf, int n, std::vector<int>& piv, T& sign, double& logdet) {
   int info = 0, lda = std::max(n, 1);
   if (n > 0) {
-    if constexpr (std::is_same_v<T, double>) dgetrf_(&n, &n, buf, &lda, piv.data(), &info);
-    else zgetrf_(&n, &n, buf, &lda, piv.data(), &info);
+    if constexpr (std::is_same_v<T, double>)
+      dgetrf_(&n, &n, buf, &lda, piv.data(), &info);
+    else
+      zgetrf_(&n, &n, buf, &lda, piv.data(), &info);
   }
   if (info != 0) {
     sign = T(0);
@@ -156,7 +159,8 @@ void slogdet_one(T* buf, int n, std::vector<int>& piv, T& sign, double& logdet) 
     } else {
       double ab = std::abs(e);
       T se(e.real() / ab, e.imag() / ab);
-      sign = T(sign.real() * se.real() - sign.imag() * se.imag(), sign.real() * se.imag() + sign.imag() * se.real());
+      sign = T(sign.real() * se.real() - sign.imag() * se.imag(),
+               sign.real() * se.imag() + sign.imag() * se.real());
       acc += std::log(ab);
     }
   }
@@ -186,7 +190,8 @@ bool det_arrays(VM& vm, NDArray* a, NDArray*& sign_out, NDArray*& logdet_out, ND
       det_out->typed<double>()[t] = sign * std::exp(logdet);
     } else {
       const double e = std::exp(logdet);
-      det_out->typed<T>()[t] = T(sign.real() * e - sign.imag() * 0.0, sign.real() * 0.0 + sign.imag() * e);
+      det_out->typed<T>()[t] =
+          T(sign.real() * e - sign.imag() * 0.0, sign.real() * 0.0 + sign.imag() * e);
     }
   });
   return true;
@@ -233,8 +238,10 @@ template <class T>
 bool gesv(T* a, T* b, int n, int nrhs, std::vector<int>& piv) {
   if (n == 0 || nrhs == 0) return true;
   int info = 0, lda = std::max(n, 1), ldb = std::max(n, 1);
-  if constexpr (std::is_same_v<T, double>) dgesv_(&n, &nrhs, a, &lda, piv.data(), b, &ldb, &info);
-  else zgesv_(&n, &nrhs, a, &lda, piv.data(), b, &ldb, &info);
+  if constexpr (std::is_same_v<T, double>)
+    dgesv_(&n, &nrhs, a, &lda, piv.data(), b, &ldb, &info);
+  else
+    zgesv_(&n, &nrhs, a, &lda, piv.data(), b, &ldb, &info);
   return info == 0;
 }
 
@@ -313,7 +320,8 @@ NDArray* solve_arrays(VM& vm, NDArray* a, NDArray* b, bool vec, std::span<const 
       oa += idx[i] * sa[i];
       ob += idx[i] * sb[i];
     }
-    to_fortran<T>(a->dtype, a->data + oa, a->strides[a->ndim - 2], a->strides[a->ndim - 1], n, n, A.data());
+    to_fortran<T>(a->dtype, a->data + oa, a->strides[a->ndim - 2], a->strides[a->ndim - 1], n, n,
+                  A.data());
     to_fortran<T>(b->dtype, b->data + ob, brs, bcs, n, nrhs, B.data());
     if (!gesv(A.data(), B.data(), n, nrhs, piv)) {
       linalg_error(vm, "Singular matrix");
@@ -346,12 +354,14 @@ Value f_solve(VM& vm, const CallArgs& args) {
   const int core_b = vec ? 1 : 2;
   if (b->ndim < core_b)
     return vm.raise_fmt(vm.exc().ValueError,
-                        "%s: Input operand 1 does not have enough dimensions (has %d, gufunc core with signature %s requires %d)",
+                        "%s: Input operand 1 does not have enough dimensions (has %d, gufunc core "
+                        "with signature %s requires %d)",
                         name, b->ndim, sig, core_b);
   const int64_t n = a->shape[a->ndim - 1], bm = b->shape[b->ndim - core_b];
   if (bm != n)
     return vm.raise_fmt(vm.exc().ValueError,
-                        "%s: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature %s (size %lld is different from %lld)",
+                        "%s: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+                        "signature %s (size %lld is different from %lld)",
                         name, sig, static_cast<long long>(bm), static_cast<long long>(n));
   std::span<const int64_t> st[] = {{a->shape, static_cast<size_t>(a->ndim - 2)},
                                    {b->shape, static_cast<size_t>(b->ndim - core_b)}};
@@ -359,7 +369,8 @@ Value f_solve(VM& vm, const CallArgs& args) {
   if (!broadcast_shapes(st, stack)) {
     NDArray* ops[] = {a, b};
     std::vector<int64_t> tmp;
-    if (broadcast_arrays_shape(vm, ops, tmp)) vm.raise(vm.exc().ValueError, "solve: operands could not be broadcast together");
+    if (broadcast_arrays_shape(vm, ops, tmp))
+      vm.raise(vm.exc().ValueError, "solve: operands could not be broadcast together");
     return Value();
   }
   NDArray* r = comp == DType::Float64 ? solve_arrays<double>(vm, a, b, vec, stack)
@@ -407,20 +418,28 @@ void inplace_power(NDArray* r, double e) {
     const T te = static_cast<T>(e);
     for (int64_t i = 0; i < r->size; ++i) {
       T v = o[i];
-      if (e == 1.0) o[i] = v;
-      else if (e == -1.0) o[i] = T(1) / v;
-      else if (e == 0.0) o[i] = T(1);
-      else if (e == 0.5) o[i] = std::sqrt(v);
-      else if (e == 2.0) o[i] = v * v;
-      else o[i] = std::pow(v, te);
+      if (e == 1.0)
+        o[i] = v;
+      else if (e == -1.0)
+        o[i] = T(1) / v;
+      else if (e == 0.0)
+        o[i] = T(1);
+      else if (e == 0.5)
+        o[i] = std::sqrt(v);
+      else if (e == 2.0)
+        o[i] = v * v;
+      else
+        o[i] = std::pow(v, te);
     }
   };
-  if (r->dtype == DType::Float32) apply(r->typed<float>());
-  else apply(r->typed<double>());
+  if (r->dtype == DType::Float32)
+    apply(r->typed<float>());
+  else
+    apply(r->typed<double>());
 }
 
-Value reduce_axes(VM& vm, NDArray* x, ReduceKind kind, const char* name, const std::vector<bool>& axes,
-                  bool keepdims) {
+Value reduce_axes(VM& vm, NDArray* x, ReduceKind kind, const char* name,
+                  const std::vector<bool>& axes, bool keepdims) {
   ReduceSpec spec;
   spec.kind = kind;
   spec.name = name;
@@ -451,7 +470,8 @@ Value norm_fast(VM& vm, NDArray* x, bool keepdims) {
   } else if (is_complex(x->dtype)) {
     double re, im;
     dot_elements(DType::Float64, c->data, 16, c->data, 16, reinterpret_cast<char*>(&re), c->size);
-    dot_elements(DType::Float64, c->data + 8, 16, c->data + 8, 16, reinterpret_cast<char*>(&im), c->size);
+    dot_elements(DType::Float64, c->data + 8, 16, c->data + 8, 16, reinterpret_cast<char*>(&im),
+                 c->size);
     double s = std::sqrt(re + im);
     std::memcpy(res, &s, 8);
   } else {
@@ -512,7 +532,8 @@ Value vector_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int ax
   if (!ord_none && std::isinf(p)) {
     NDArray* ax = abs_array(vm, x);
     if (!ax) return Value();
-    return reduce_axes(vm, ax, p > 0 ? ReduceKind::Max : ReduceKind::Min, p > 0 ? "maximum" : "minimum", axes, keepdims);
+    return reduce_axes(vm, ax, p > 0 ? ReduceKind::Max : ReduceKind::Min,
+                       p > 0 ? "maximum" : "minimum", axes, keepdims);
   }
   if (!ord_none && p == 0) {
     DType rd = is_complex(x->dtype) ? DType::Float64 : x->dtype;
@@ -524,8 +545,10 @@ Value vector_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int ax
         T v;
         std::memcpy(&v, q[0], sizeof(T));
         double one = convert_element<bool>(v) ? 1.0 : 0.0;
-        if (rd == DType::Float32) nz->typed<float>()[i] = static_cast<float>(one);
-        else nz->typed<double>()[i] = one;
+        if (rd == DType::Float32)
+          nz->typed<float>()[i] = static_cast<float>(one);
+        else
+          nz->typed<double>()[i] = one;
       });
     });
     return reduce_axes(vm, nz, ReduceKind::Add, "add", axes, keepdims);
@@ -548,11 +571,13 @@ Value vector_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int ax
   inplace_power(ax, p);
   NDArray* r = as_result_array(vm, reduce_axes(vm, ax, ReduceKind::Add, "add", axes, keepdims));
   if (!r) return Value();
-  inplace_power(r, r->dtype == DType::Float32 ? static_cast<double>(1.0f / static_cast<float>(p)) : 1.0 / p);
+  inplace_power(
+      r, r->dtype == DType::Float32 ? static_cast<double>(1.0f / static_cast<float>(p)) : 1.0 / p);
   return scalar_or(vm, r);
 }
 
-Value matrix_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int row, int col, bool keepdims) {
+Value matrix_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int row, int col,
+                  bool keepdims) {
   if (row == col) return vm.raise(vm.exc().ValueError, "Duplicate axes given.");
   std::string sord = is_kind(ord, Kind::Str) ? std::string(as_str(ord)->view()) : "";
   NDArray* r = nullptr;
@@ -577,10 +602,12 @@ Value matrix_norm(VM& vm, NDArray* x, Value ord, double p, bool ord_none, int ro
     std::vector<bool> a2(static_cast<size_t>(s->ndim), false);
     a2[other] = true;
     bool mx = p > 0;
-    r = as_result_array(vm, reduce_axes(vm, s, mx ? ReduceKind::Max : ReduceKind::Min, mx ? "maximum" : "minimum", a2, false));
+    r = as_result_array(vm, reduce_axes(vm, s, mx ? ReduceKind::Max : ReduceKind::Min,
+                                        mx ? "maximum" : "minimum", a2, false));
     if (!r) return Value();
   } else if (sord == "nuc" || (sord.empty() && (p == 2 || p == -2))) {
-    return vm.raise(vm.exc().NotImplementedError, "matrix 2-norms and nuclear norms (SVD) are not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "matrix 2-norms and nuclear norms (SVD) are not supported by pyjitvm");
   } else {
     return vm.raise(vm.exc().ValueError, "Invalid norm order for matrices.");
   }
@@ -601,7 +628,8 @@ Value f_norm(VM& vm, const CallArgs& args) {
   if (!parse_args(vm, args, kSpec, p)) return Value();
   NDArray* x = rooted(vm, as_array(vm, p[0]));
   if (!x) return Value();
-  if (!is_inexact(x->dtype) && !(x = rooted(vm, copy_array(vm, x, DType::Float64, 'K')))) return Value();
+  if (!is_inexact(x->dtype) && !(x = rooted(vm, copy_array(vm, x, DType::Float64, 'K'))))
+    return Value();
   bool keepdims = false;
   if (!p[3].is_undef()) {
     int t = truthy(vm, p[3]);
@@ -617,7 +645,8 @@ Value f_norm(VM& vm, const CallArgs& args) {
   Value axis = p[2];
   const bool axis_none = axis.is_undef() || axis.is_none();
   if (axis_none) {
-    if (ord_none || ((sord == "f" || sord == "fro") && x->ndim == 2) || (!ord_str && pv == 2 && x->ndim == 1))
+    if (ord_none || ((sord == "f" || sord == "fro") && x->ndim == 2) ||
+        (!ord_str && pv == 2 && x->ndim == 1))
       return norm_fast(vm, x, keepdims);
   }
   std::vector<int64_t> ax;
@@ -647,7 +676,8 @@ Value f_norm(VM& vm, const CallArgs& args) {
   }
   if (ax.size() == 2) {
     int r, c;
-    if (!normalize_axis(vm, ax[0], x->ndim, r) || !normalize_axis(vm, ax[1], x->ndim, c)) return Value();
+    if (!normalize_axis(vm, ax[0], x->ndim, r) || !normalize_axis(vm, ax[1], x->ndim, c))
+      return Value();
     return matrix_norm(vm, x, ord, pv, ord_none, r, c, keepdims);
   }
   return vm.raise(vm.exc().ValueError, "Improper number of dimensions to norm.");

@@ -87,9 +87,13 @@ void diff_kernel(char** p, const int64_t* s, int64_t n) {
     std::memcpy(&x, p[0] + i * s[0], sizeof(T));
     std::memcpy(&y, p[1] + i * s[1], sizeof(T));
     T r;
-    if constexpr (std::is_same_v<T, bool>) r = x != y;
-    else if constexpr (std::is_integral_v<T>) r = static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) - static_cast<std::make_unsigned_t<T>>(y));
-    else r = x - y;
+    if constexpr (std::is_same_v<T, bool>)
+      r = x != y;
+    else if constexpr (std::is_integral_v<T>)
+      r = static_cast<T>(static_cast<std::make_unsigned_t<T>>(x) -
+                         static_cast<std::make_unsigned_t<T>>(y));
+    else
+      r = x - y;
     std::memcpy(p[2] + i * s[2], &r, sizeof(T));
   }
 }
@@ -97,9 +101,13 @@ void diff_kernel(char** p, const int64_t* s, int64_t n) {
 template <class T>
 void diff_contig(const T* a, const T* b, T* o, int64_t n) {
   for (int64_t i = 0; i < n; ++i) {
-    if constexpr (std::is_same_v<T, bool>) o[i] = a[i] != b[i];
-    else if constexpr (std::is_integral_v<T>) o[i] = static_cast<T>(static_cast<std::make_unsigned_t<T>>(a[i]) - static_cast<std::make_unsigned_t<T>>(b[i]));
-    else o[i] = a[i] - b[i];
+    if constexpr (std::is_same_v<T, bool>)
+      o[i] = a[i] != b[i];
+    else if constexpr (std::is_integral_v<T>)
+      o[i] = static_cast<T>(static_cast<std::make_unsigned_t<T>>(a[i]) -
+                            static_cast<std::make_unsigned_t<T>>(b[i]));
+    else
+      o[i] = a[i] - b[i];
   }
 }
 
@@ -138,10 +146,12 @@ NDArray* concat_axis(VM& vm, std::vector<NDArray*>& parts, int axis) {
   shape[axis] = 0;
   for (NDArray* p : parts) {
     if (p->ndim != static_cast<int>(shape.size())) {
-      vm.raise_fmt(vm.exc().ValueError,
-                   "all the input array dimensions except for the concatenation axis must match exactly, "
-                   "but along dimension 0, the array at index 0 has %d dimension(s) and the array at index 1 has %d dimension(s)",
-                   parts[0]->ndim, p->ndim);
+      vm.raise_fmt(
+          vm.exc().ValueError,
+          "all the input array dimensions except for the concatenation axis must match exactly, "
+          "but along dimension 0, the array at index 0 has %d dimension(s) and the array at index "
+          "1 has %d dimension(s)",
+          parts[0]->ndim, p->ndim);
       return nullptr;
     }
     shape[axis] += p->shape[axis];
@@ -182,12 +192,16 @@ Value f_diff(VM& vm, const CallArgs& args) {
   int64_t n = 1;
   if (!p[1].is_undef() && !index_of(vm, p[1], n)) return Value();
   if (n == 0) return p[0];
-  if (n < 0) return vm.raise_fmt(vm.exc().ValueError, "order must be non-negative but got %lld", static_cast<long long>(n));
+  if (n < 0)
+    return vm.raise_fmt(vm.exc().ValueError, "order must be non-negative but got %lld",
+                        static_cast<long long>(n));
   NDArray* a = rooted_array(vm, p[0]);
   if (!a) return Value();
-  if (a->ndim == 0) return vm.raise(vm.exc().ValueError, "diff requires input that is at least one dimensional");
+  if (a->ndim == 0)
+    return vm.raise(vm.exc().ValueError, "diff requires input that is at least one dimensional");
   int axis;
-  if (!(p[2].is_undef() ? normalize_axis(vm, -1, a->ndim, axis) : parse_axis(vm, p[2], a->ndim, axis)))
+  if (!(p[2].is_undef() ? normalize_axis(vm, -1, a->ndim, axis)
+                        : parse_axis(vm, p[2], a->ndim, axis)))
     return Value();
   if (!p[3].is_undef() || !p[4].is_undef()) {
     std::vector<NDArray*> parts;
@@ -220,21 +234,30 @@ DType inexact_dtype(NDArray* y) {
   if (is_inexact(y->dtype)) return y->dtype;
   if (y->ndim == 0) return DType::Float64;
   switch (y->dtype) {
-    case DType::Bool: case DType::Int8: case DType::UInt8:
-    case DType::Int16: case DType::UInt16: return DType::Float32;
-    default: return DType::Float64;
+    case DType::Bool:
+    case DType::Int8:
+    case DType::UInt8:
+    case DType::Int16:
+    case DType::UInt16:
+      return DType::Float32;
+    default:
+      return DType::Float64;
   }
 }
 
 template <class T>
 bool finite_of(const T& v) {
-  if constexpr (kIsComplex<T>) return std::isfinite(v.real()) && std::isfinite(v.imag());
-  else return std::isfinite(v);
+  if constexpr (kIsComplex<T>)
+    return std::isfinite(v.real()) && std::isfinite(v.imag());
+  else
+    return std::isfinite(v);
 }
 template <class T>
 bool nan_of(const T& v) {
-  if constexpr (kIsComplex<T>) return std::isnan(v.real()) || std::isnan(v.imag());
-  else return std::isnan(v);
+  if constexpr (kIsComplex<T>)
+    return std::isnan(v.real()) || std::isnan(v.imag());
+  else
+    return std::isnan(v);
 }
 
 // The element-wise isclose as a bool array of the broadcast shape, or nullptr.
@@ -323,7 +346,8 @@ Value f_allclose(VM& vm, const CallArgs& args) {
 // ---- array_equal / array_equiv
 // All elements of a and b (broadcast to `shape`) equal in their common dtype; with
 // equal_nan, NaNs match NaNs (and nothing else).
-bool all_equal(VM& vm, NDArray* a, NDArray* b, std::span<const int64_t> shape, bool equal_nan, bool& out) {
+bool all_equal(VM& vm, NDArray* a, NDArray* b, std::span<const int64_t> shape, bool equal_nan,
+               bool& out) {
   DType ct = promote_types(a->dtype, b->dtype);
   NDArray* ac = rooted_array(vm, Value::from_obj(a), ct);
   NDArray* bc = ac ? rooted_array(vm, Value::from_obj(b), ct) : nullptr;
@@ -361,7 +385,8 @@ Value f_array_equal(VM& vm, const CallArgs& args) {
     vm.clear_pending();
     return Value::from_bool(false);
   }
-  if (a->ndim != b->ndim || !std::equal(a->shape, a->shape + a->ndim, b->shape)) return Value::from_bool(false);
+  if (a->ndim != b->ndim || !std::equal(a->shape, a->shape + a->ndim, b->shape))
+    return Value::from_bool(false);
   bool eq;
   if (!all_equal(vm, a, b, shape_of(a), equal_nan, eq)) return Value();
   return Value::from_bool(eq);
@@ -504,8 +529,10 @@ Value f_count_nonzero(VM& vm, const CallArgs& args) {
   if (!parse_axes(vm, p[1], a->ndim, mask)) return Value();
   std::vector<int64_t> oshape, ostr(static_cast<size_t>(a->ndim), 0);
   for (int d = 0; d < a->ndim; ++d) {
-    if (!mask[d]) oshape.push_back(a->shape[d]);
-    else if (keepdims) oshape.push_back(1);
+    if (!mask[d])
+      oshape.push_back(a->shape[d]);
+    else if (keepdims)
+      oshape.push_back(1);
   }
   NDArray* out = new_zeros(vm, DType::Int64, oshape);
   if (!out) return Value();
@@ -548,10 +575,12 @@ Value f_bincount(VM& vm, const CallArgs& args) {
   NDArray* x0 = rooted_array(vm, p[0]);
   if (!x0) return Value();
   if (is_ndarray(vm, p[0]) && !can_cast_safe(x0->dtype, DType::Int64))
-    return vm.raise_fmt(vm.exc().TypeError,
-                        "Cannot cast array data from dtype('%s') to dtype('int64') according to the rule 'safe'",
-                        std::string(dtype_name(x0->dtype)).c_str());
-  if (x0->ndim == 0) return vm.raise(vm.exc().ValueError, "object of too small depth for desired array");
+    return vm.raise_fmt(
+        vm.exc().TypeError,
+        "Cannot cast array data from dtype('%s') to dtype('int64') according to the rule 'safe'",
+        std::string(dtype_name(x0->dtype)).c_str());
+  if (x0->ndim == 0)
+    return vm.raise(vm.exc().ValueError, "object of too small depth for desired array");
   if (x0->ndim > 1) return vm.raise(vm.exc().ValueError, "object too deep for desired array");
   NDArray* x = rooted_array(vm, Value::from_obj(x0), DType::Int64);
   NDArray* xc = x ? as_contiguous(vm, x) : nullptr;
@@ -560,7 +589,8 @@ Value f_bincount(VM& vm, const CallArgs& args) {
   const int64_t* v = xc->typed<int64_t>();
   int64_t mx = -1;
   for (int64_t i = 0; i < xc->size; ++i) {
-    if (v[i] < 0) return vm.raise(vm.exc().ValueError, "'list' argument must have no negative elements");
+    if (v[i] < 0)
+      return vm.raise(vm.exc().ValueError, "'list' argument must have no negative elements");
     mx = std::max(mx, v[i]);
   }
   const int64_t shape[] = {std::max(mx + 1, minlength)};
@@ -594,17 +624,21 @@ Value f_interp(VM& vm, const CallArgs& args) {
   Value p[6];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   if (!p[5].is_undef() && !p[5].is_none())
-    return vm.raise(vm.exc().NotImplementedError, "np.interp with period= is not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "np.interp with period= is not supported by pyjitvm");
   NDArray* xa = rooted_array(vm, p[0], DType::Float64);
   NDArray* xpa = xa ? rooted_array(vm, p[1], DType::Float64) : nullptr;
   NDArray* fp0 = xpa ? rooted_array(vm, p[2]) : nullptr;
   if (!fp0) return Value();
   if (is_complex(fp0->dtype))
-    return vm.raise(vm.exc().NotImplementedError, "np.interp of complex values is not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "np.interp of complex values is not supported by pyjitvm");
   NDArray* fpa = rooted_array(vm, Value::from_obj(fp0), DType::Float64);
   if (!fpa) return Value();
-  if (xpa->ndim != 1 || fpa->ndim != 1) return vm.raise(vm.exc().ValueError, "object too deep for desired array");
-  if (xpa->size != fpa->size) return vm.raise(vm.exc().ValueError, "fp and xp are not of the same length.");
+  if (xpa->ndim != 1 || fpa->ndim != 1)
+    return vm.raise(vm.exc().ValueError, "object too deep for desired array");
+  if (xpa->size != fpa->size)
+    return vm.raise(vm.exc().ValueError, "fp and xp are not of the same length.");
   if (xpa->size == 0) return vm.raise(vm.exc().ValueError, "array of sample points is empty");
   NDArray* xpc = as_contiguous(vm, xpa);
   NDArray* fpc = xpc ? as_contiguous(vm, fpa) : nullptr;
@@ -630,10 +664,14 @@ Value f_interp(VM& vm, const CallArgs& args) {
       continue;
     }
     int64_t j = interp_index(dx, n, x);
-    if (j == -1) o[i] = lval;
-    else if (j == n) o[i] = rval;
-    else if (j == n - 1) o[i] = dy[j];
-    else if (dx[j] == x) o[i] = dy[j];
+    if (j == -1)
+      o[i] = lval;
+    else if (j == n)
+      o[i] = rval;
+    else if (j == n - 1)
+      o[i] = dy[j];
+    else if (dx[j] == x)
+      o[i] = dy[j];
     else {
       const double slope = (dy[j + 1] - dy[j]) / (dx[j + 1] - dx[j]);
       o[i] = slope * (x - dx[j]) + dy[j];

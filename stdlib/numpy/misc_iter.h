@@ -21,8 +21,7 @@ namespace pyjitvm::stdlib::np {
 // Calls fn(i, ptrs) for every element of `shape` in C order with ptrs[k] pointing at
 // arrays[k]'s element broadcast to that position.
 template <class Fn>
-void for_each_broadcast(std::span<const int64_t> shape, std::span<NDArray* const> arrays,
-                        Fn&& fn) {
+void for_each_broadcast(std::span<const int64_t> shape, std::span<NDArray* const> arrays, Fn&& fn) {
   const int nd = static_cast<int>(shape.size());
   const size_t na = arrays.size();
   std::vector<std::vector<int64_t>> strides(na, std::vector<int64_t>(nd, 0));

@@ -36,12 +36,24 @@ using namespace pyjitvm::vm;
 Value raise_random(VM& vm, const RandomError& e) {
   Type* t;
   switch (e.kind) {
-    case RandomErrorKind::kTypeError: t = vm.exc().TypeError; break;
-    case RandomErrorKind::kIndexError: t = vm.exc().IndexError; break;
-    case RandomErrorKind::kOverflowError: t = vm.exc().OverflowError; break;
-    case RandomErrorKind::kZeroDivisionError: t = vm.exc().ZeroDivisionError; break;
-    case RandomErrorKind::kMemoryError: t = vm.exc().MemoryError; break;
-    default: t = vm.exc().ValueError; break;
+    case RandomErrorKind::kTypeError:
+      t = vm.exc().TypeError;
+      break;
+    case RandomErrorKind::kIndexError:
+      t = vm.exc().IndexError;
+      break;
+    case RandomErrorKind::kOverflowError:
+      t = vm.exc().OverflowError;
+      break;
+    case RandomErrorKind::kZeroDivisionError:
+      t = vm.exc().ZeroDivisionError;
+      break;
+    case RandomErrorKind::kMemoryError:
+      t = vm.exc().MemoryError;
+      break;
+    default:
+      t = vm.exc().ValueError;
+      break;
   }
   return vm.raise(t, e.message);
 }
@@ -119,9 +131,11 @@ constexpr double kPoissonLamMax = 9.223372006484771e+18;
 bool check_cons(VM& vm, Cons c, const char* name, double v, bool array) {
   std::string n = name;
   switch (c) {
-    case Cons::None: return true;
+    case Cons::None:
+      return true;
     case Cons::NonNegative:
-      if (!std::isnan(v) && std::signbit(v)) return !failed(vm.raise(vm.exc().ValueError, n + " < 0"));
+      if (!std::isnan(v) && std::signbit(v))
+        return !failed(vm.raise(vm.exc().ValueError, n + " < 0"));
       return true;
     case Cons::Positive:
       if (v <= 0) return !failed(vm.raise(vm.exc().ValueError, n + " <= 0"));
@@ -133,7 +147,8 @@ bool check_cons(VM& vm, Cons c, const char* name, double v, bool array) {
       return true;
     case Cons::BoundedGT01:
       if (!(v > 0) || !(v <= 1))
-        return !failed(vm.raise(vm.exc().ValueError, n + " <= 0, " + n + " > 1 or " + n + " contains NaNs"));
+        return !failed(
+            vm.raise(vm.exc().ValueError, n + " <= 0, " + n + " > 1 or " + n + " contains NaNs"));
       return true;
     case Cons::Poisson:
       if (!(v >= 0))
@@ -199,8 +214,10 @@ Value sample_dist(VM& vm, Value self, Value size_v, std::span<const Value> pv,
     if (!parse_size(vm, size_v, size)) return Value();
     if (!size) {
       R r = draw(rs, vals);
-      if constexpr (std::is_same_v<R, double>) return Value::from_float(r);
-      else return Value::from_int(r);
+      if constexpr (std::is_same_v<R, double>)
+        return Value::from_float(r);
+      else
+        return Value::from_int(r);
     }
     NDArray* out = new_array(vm, kOut, *size);
     if (!out) return Value();
@@ -248,8 +265,8 @@ Value m_seed(VM& vm, const CallArgs& a) {
   }
   ScalarClass c = classify(vm, s);
   bool int_like = c == ScalarClass::PyInt || c == ScalarClass::PyBool ||
-                  (c == ScalarClass::NpScalar && (is_integer(as_np_scalar(s)->dtype) ||
-                                                  as_np_scalar(s)->dtype == DType::Bool));
+                  (c == ScalarClass::NpScalar &&
+                   (is_integer(as_np_scalar(s)->dtype) || as_np_scalar(s)->dtype == DType::Bool));
   if (int_like) {
     int64_t v;
     if (!index_of(vm, s, v)) {
@@ -265,10 +282,10 @@ Value m_seed(VM& vm, const CallArgs& a) {
   vm.root(Value::from_obj(obj));
   if (obj->size == 0) return vm.raise(vm.exc().ValueError, "Seed must be non-empty");
   if (!can_cast_safe(obj->dtype, DType::Int64))
-    return vm.raise_fmt(vm.exc().TypeError,
-                        "Cannot cast %s from dtype('%s') to dtype('int64') according to the rule 'safe'",
-                        obj->ndim == 0 ? "scalar" : "array data",
-                        std::string(dtype_name(obj->dtype)).c_str());
+    return vm.raise_fmt(
+        vm.exc().TypeError,
+        "Cannot cast %s from dtype('%s') to dtype('int64') according to the rule 'safe'",
+        obj->ndim == 0 ? "scalar" : "array data", std::string(dtype_name(obj->dtype)).c_str());
   if (obj->ndim != 1) return vm.raise(vm.exc().ValueError, "Seed array must be 1-d");
   std::vector<int64_t> key(static_cast<size_t>(obj->size));
   NDArray* c64 = as_contiguous(vm, obj, DType::Int64);
@@ -288,9 +305,9 @@ Value m_get_state(VM& vm, const CallArgs& a) {
   if (!key) return Value();
   std::memcpy(key->data, s.mt.key.data(), sizeof(uint32_t) * kMtStateWords);
   VM::TempRoot keep(vm, key);
-  return Value::from_obj(vm.tuple_of({vm.str("MT19937"), Value::from_obj(key),
-                                      Value::from_int(s.mt.pos), Value::from_int(s.has_gauss),
-                                      Value::from_float(s.gauss)}));
+  return Value::from_obj(
+      vm.tuple_of({vm.str("MT19937"), Value::from_obj(key), Value::from_int(s.mt.pos),
+                   Value::from_int(s.has_gauss), Value::from_float(s.gauss)}));
 }
 
 Value m_set_state(VM& vm, const CallArgs& a) {
@@ -579,7 +596,8 @@ void install_random(VM& vm, NumpyState& st) {
   for (const MethodDef& d : kMethods) bind(d.name, d.fn);
   bind("ranf", m_sized<&LegacyRandomState::random_sample>);
   bind("sample", m_sized<&LegacyRandomState::random_sample>);
-  set_attr_str(vm, m->dict, "default_rng", Value::from_obj(vm.new_native("default_rng", m_not_implemented)));
+  set_attr_str(vm, m->dict, "default_rng",
+               Value::from_obj(vm.new_native("default_rng", m_not_implemented)));
 }
 
 }  // namespace pyjitvm::stdlib::np

@@ -48,7 +48,8 @@ bool to_i128(VM& vm, Value v, __int128& out) {
   }
   if (v.is_float()) {
     double d = v.as_float();
-    if (std::isnan(d)) return !failed(vm.raise(vm.exc().ValueError, "cannot convert float NaN to integer"));
+    if (std::isnan(d))
+      return !failed(vm.raise(vm.exc().ValueError, "cannot convert float NaN to integer"));
     if (std::isinf(d))
       return !failed(vm.raise(vm.exc().OverflowError, "cannot convert float infinity to integer"));
     d = std::trunc(d);
@@ -107,7 +108,8 @@ Value randint_scalar(VM& vm, LegacyRandomState& rs, DType dt, __int128 lo, __int
   }
   RandomError err;
   bool ok = visit_dtype(dt, [&]<class T>() {
-    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, c128>) {
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> ||
+                  std::is_same_v<T, c128>) {
       return false;
     } else {
       std::span<T> span = out ? std::span<T>(out->typed<T>(), static_cast<size_t>(out->size))
@@ -123,7 +125,8 @@ Value randint_scalar(VM& vm, LegacyRandomState& rs, DType dt, __int128 lo, __int
 
 bool int_limits(DType dt, __int128& lo, __int128& hi) {
   return visit_dtype(dt, [&]<class T>() {
-    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, c128>) {
+    if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double> ||
+                  std::is_same_v<T, c128>) {
       return false;
     } else {
       lo = std::numeric_limits<T>::min();
@@ -182,7 +185,8 @@ Value randint_broadcast(VM& vm, LegacyRandomState& rs, DType dt, NDArray* low, N
   bhi.clear();
   pairs(shape, blo, bhi);
   visit_dtype(dt, [&]<class T>() {
-    if constexpr (!(std::is_same_v<T, float> || std::is_same_v<T, double> || std::is_same_v<T, c128>)) {
+    if constexpr (!(std::is_same_v<T, float> || std::is_same_v<T, double> ||
+                    std::is_same_v<T, c128>)) {
       rs.randint_each<T>(blo, bhi, std::span<T>(out->typed<T>(), static_cast<size_t>(out->size)));
     }
   });
@@ -212,7 +216,8 @@ bool randint_dtype(VM& vm, Value v, DType& dt, bool& py_result) {
   return true;
 }
 
-Value randint_impl(VM& vm, Value self, Value low, Value high, Value size_v, DType dt, bool py_result) {
+Value randint_impl(VM& vm, Value self, Value low, Value high, Value size_v, DType dt,
+                   bool py_result) {
   LegacyRandomState& rs = rs_of(self);
   if (high.is_undef() || high.is_none()) {
     high = low;
@@ -244,7 +249,8 @@ Value randint_impl(VM& vm, Value self, Value low, Value high, Value size_v, DTyp
   if (!la || !ha) {
     // A huge Python int against an array bound: out of range either way.
     std::string name(dtype_name(dt));
-    return vm.raise(vm.exc().ValueError, (la ? "high" : "low") + std::string(" is out of bounds for ") + name);
+    return vm.raise(vm.exc().ValueError,
+                    (la ? "high" : "low") + std::string(" is out of bounds for ") + name);
   }
   return randint_broadcast(vm, rs, dt, la, ha, size);
 }
@@ -402,7 +408,8 @@ Value rs_choice(VM& vm, const CallArgs& args) {
     return vm.raise(vm.exc().ValueError, "a must be greater than 0 unless no samples are taken");
   std::vector<int64_t> idx(static_cast<size_t>(count));
   RandomError err;
-  if (!rs.choice(pop_size, a->ndim == 0, replace, probs, atol, idx, &err)) return raise_random(vm, err);
+  if (!rs.choice(pop_size, a->ndim == 0, replace, probs, atol, idx, &err))
+    return raise_random(vm, err);
   std::vector<int64_t> shape = size.value_or(std::vector<int64_t>{});
   if (a->ndim == 0) {
     if (!size) return Value::from_int(idx[0]);
@@ -463,7 +470,8 @@ Value rs_permutation(VM& vm, const CallArgs& a) {
   NDArray* arr = as_array(vm, x);
   if (!arr) return Value();
   vm.root(Value::from_obj(arr));
-  if (arr->ndim < 1) return vm.raise(vm.exc().IndexError, "x must be an integer or at least 1-dimensional");
+  if (arr->ndim < 1)
+    return vm.raise(vm.exc().IndexError, "x must be an integer or at least 1-dimensional");
   if (arr->ndim == 1) {
     NDArray* c = copy_array(vm, arr, arr->dtype, 'C');
     if (!c) return Value();

@@ -43,13 +43,13 @@ vm::Value raise_random(vm::VM& vm, const RandomError& e);
 bool parse_size(vm::VM& vm, vm::Value v, std::optional<std::vector<int64_t>>& out);
 
 // The shape all `arrays` (and an output of shape `size`, when given: operand 0, or the
-// last operand when size_last) broadcast to, with NumPy's MultiIter messages ("shape mismatch: objects cannot be
-// broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg 1
-// with shape (3,)." and "Output size (2, 1) is not compatible with broadcast dimensions
-// of inputs (2, 3).").
+// last operand when size_last) broadcast to, with NumPy's MultiIter messages ("shape mismatch:
+// objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape (2,) and arg
+// 1 with shape (3,)." and "Output size (2, 1) is not compatible with broadcast dimensions of inputs
+// (2, 3).").
 bool broadcast_params(vm::VM& vm, std::span<NDArray* const> arrays,
-                      const std::optional<std::vector<int64_t>>& size,
-                      std::vector<int64_t>& out, bool size_last = false);
+                      const std::optional<std::vector<int64_t>>& size, std::vector<int64_t>& out,
+                      bool size_last = false);
 
 // The RandomState methods that live in random_int.cpp.
 vm::Value rs_randint(vm::VM& vm, const vm::CallArgs& a);

@@ -50,11 +50,15 @@ bool parse_kind(VM& vm, Value v, SortKind& out) {
   }
   std::string_view s = as_str(v)->view();
   char c = s.empty() ? 0 : s[0];
-  if (c == 'q' || c == 'Q') out = SortKind::Quick;
-  else if (c == 'h' || c == 'H') out = SortKind::Heap;
-  else if (c == 'm' || c == 'M' || c == 's' || c == 'S') out = SortKind::Stable;
+  if (c == 'q' || c == 'Q')
+    out = SortKind::Quick;
+  else if (c == 'h' || c == 'H')
+    out = SortKind::Heap;
+  else if (c == 'm' || c == 'M' || c == 's' || c == 'S')
+    out = SortKind::Stable;
   else {
-    vm.raise_fmt(vm.exc().ValueError, "sort kind must be one of 'quick', 'heap', or 'stable' (got '%s')",
+    vm.raise_fmt(vm.exc().ValueError,
+                 "sort kind must be one of 'quick', 'heap', or 'stable' (got '%s')",
                  std::string(s).c_str());
     return false;
   }
@@ -98,18 +102,24 @@ void for_each_lane(NDArray* a, NDArray* b, int axis, Fn fn) {
 template <class T>
 void sort_buffer(T* v, int64_t n, SortKind kind) {
   auto less = [](const T& x, const T& y) { return sort_less(x, y); };
-  if (kind == SortKind::Stable) std::stable_sort(v, v + n, less);
-  else if (kind == SortKind::Heap) heapsort(v, n, less);
-  else introsort(v, n, less);
+  if (kind == SortKind::Stable)
+    std::stable_sort(v, v + n, less);
+  else if (kind == SortKind::Heap)
+    heapsort(v, n, less);
+  else
+    introsort(v, n, less);
 }
 
 template <class T>
 void argsort_buffer(const T* v, int64_t* idx, int64_t n, SortKind kind) {
   for (int64_t i = 0; i < n; ++i) idx[i] = i;
   auto less = [v](int64_t x, int64_t y) { return sort_less(v[x], v[y]); };
-  if (kind == SortKind::Stable) std::stable_sort(idx, idx + n, less);
-  else if (kind == SortKind::Heap) heapsort(idx, n, less);
-  else introsort(idx, n, less);
+  if (kind == SortKind::Stable)
+    std::stable_sort(idx, idx + n, less);
+  else if (kind == SortKind::Heap)
+    heapsort(idx, n, less);
+  else
+    introsort(idx, n, less);
 }
 
 // Sorts `a` in place along `axis` (I1).
@@ -192,7 +202,8 @@ Value m_sort(VM& vm, const CallArgs& args) {
   SortKind kind;
   int axis;
   if (!parse_kind(vm, p[2], kind) || !check_order(vm, p[3])) return Value();
-  if (p[1].is_none()) return vm.raise(vm.exc().TypeError, "'NoneType' object cannot be interpreted as an integer");
+  if (p[1].is_none())
+    return vm.raise(vm.exc().TypeError, "'NoneType' object cannot be interpreted as an integer");
   if (!sort_axis(vm, p[1], a, axis) || !check_writeable(vm, a)) return Value();
   sort_lanes(a, axis, kind);
   return Value::none();
@@ -239,36 +250,15 @@ bool opt_flag(VM& vm, Value v, bool& out) {
   return true;
 }
 
-Value f_unique(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"unique", {"ar", "return_index=", "return_inverse=", "return_counts=",
-                                        "axis=", "*", "equal_nan="}};
-  Value p[6];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
-  bool want_index, want_inverse, want_counts, equal_nan = true;
-  if (!opt_flag(vm, p[1], want_index) || !opt_flag(vm, p[2], want_inverse) ||
-      !opt_flag(vm, p[3], want_counts))
-    return Value();
-  if (!p[5].is_undef() && !opt_flag(vm, p[5], equal_nan)) return Value();
-  NDArray* a0 = as_array(vm, p[0]);
-  if (!a0) return Value();
-  vm.root(Value::from_obj(a0));
-  if (!p[4].is_undef() && !p[4].is_none()) {
-    int ax;
-    if (!parse_axis(vm, p[4], a0->ndim, ax)) return Value();
-    if (a0->ndim != 1)
-      return vm.raise(vm.exc().NotImplementedError, "np.unique with axis= on a multi-dimensional array is not supported by pyjitvm");
-  }
-  NDArray* a = flatten(vm, a0);
-  if (!a) return Value();
-  vm.root(Value::from_obj(a));
+// The sorted unique values of 1-d contiguous `a`; perm is the (stable when
+// `stable`) argsort and mask[i] marks the first of each group in sorted order.
+NDArray* unique_values(VM& vm, NDArray* a, bool stable, bool equal_nan, std::vector<int64_t>& perm,
+                       std::vector<char>& mask, int64_t& nuniq) {
   const int64_t n = a->size;
-  std::vector<int64_t> perm(static_cast<size_t>(n));
-  std::vector<char> mask(static_cast<size_t>(n));
   NDArray* vals = nullptr;
-  int64_t nuniq = 0;
   visit_dtype(a->dtype, [&]<class T>() {
     const T* v = a->typed<T>();
-    argsort_buffer(v, perm.data(), n, want_index ? SortKind::Stable : SortKind::Quick);
+    argsort_buffer(v, perm.data(), n, stable ? SortKind::Stable : SortKind::Quick);
     std::unique_ptr<T[]> aux(new T[static_cast<size_t>(n)]);
     for (int64_t i = 0; i < n; ++i) aux[i] = v[perm[i]];
     for (int64_t i = 0; i < n; ++i) mask[i] = i == 0 || aux[i] != aux[i - 1];
@@ -289,6 +279,39 @@ Value f_unique(VM& vm, const CallArgs& args) {
     for (int64_t i = 0, k = 0; i < n; ++i)
       if (mask[i]) o[k++] = aux[i];
   });
+  return vals;
+}
+
+Value f_unique(VM& vm, const CallArgs& args) {
+  static const ArgSpec kSpec{
+      "unique",
+      {"ar", "return_index=", "return_inverse=", "return_counts=", "axis=", "*", "equal_nan="}};
+  Value p[6];
+  if (!parse_args(vm, args, kSpec, p)) return Value();
+  bool want_index, want_inverse, want_counts, equal_nan = true;
+  if (!opt_flag(vm, p[1], want_index) || !opt_flag(vm, p[2], want_inverse) ||
+      !opt_flag(vm, p[3], want_counts))
+    return Value();
+  if (!p[5].is_undef() && !opt_flag(vm, p[5], equal_nan)) return Value();
+  NDArray* a0 = as_array(vm, p[0]);
+  if (!a0) return Value();
+  vm.root(Value::from_obj(a0));
+  if (!p[4].is_undef() && !p[4].is_none()) {
+    int ax;
+    if (!parse_axis(vm, p[4], a0->ndim, ax)) return Value();
+    if (a0->ndim != 1)
+      return vm.raise(
+          vm.exc().NotImplementedError,
+          "np.unique with axis= on a multi-dimensional array is not supported by pyjitvm");
+  }
+  NDArray* a = flatten(vm, a0);
+  if (!a) return Value();
+  vm.root(Value::from_obj(a));
+  const int64_t n = a->size;
+  std::vector<int64_t> perm(static_cast<size_t>(n));
+  std::vector<char> mask(static_cast<size_t>(n));
+  int64_t nuniq = 0;
+  NDArray* vals = unique_values(vm, a, want_index, equal_nan, perm, mask, nuniq);
   if (!vals) return Value();
   if (!want_index && !want_inverse && !want_counts) return Value::from_obj(vals);
   VM::RootedValues parts(vm);
@@ -356,8 +379,10 @@ void binsearch(const char* arr, int64_t arr_len, int64_t arr_str, const T* keys,
       }
       T mid_val;
       std::memcpy(&mid_val, arr + at * arr_str, sizeof(T));
-      if (cmp(mid_val, key)) min_idx = mid + 1;
-      else max_idx = mid;
+      if (cmp(mid_val, key))
+        min_idx = mid + 1;
+      else
+        max_idx = mid;
     }
     ret[k] = min_idx;
   }
@@ -384,13 +409,15 @@ Value searchsorted_impl(VM& vm, Value av, Value v, Value side_v, Value sorter_v)
   bool right = false;
   if (!side_v.is_undef() && !side_v.is_none()) {
     std::string_view s = is_kind(side_v, Kind::Str) ? as_str(side_v)->view() : "";
-    if (!s.empty() && (s[0] == 'r' || s[0] == 'R')) right = true;
+    if (!s.empty() && (s[0] == 'r' || s[0] == 'R'))
+      right = true;
     else if (s.empty() || !(s[0] == 'l' || s[0] == 'L')) {
       Value r = repr(vm, side_v);
       if (failed(r)) return Value();
       std::string txt(as_str(r)->view());
       if (is_kind(side_v, Kind::Str)) txt = txt.substr(1, txt.size() - 2);
-      return vm.raise_fmt(vm.exc().ValueError, "search side must be 'left' or 'right' (got '%s')", txt.c_str());
+      return vm.raise_fmt(vm.exc().ValueError, "search side must be 'left' or 'right' (got '%s')",
+                          txt.c_str());
     }
   }
   if (a->ndim != 1) return vm.raise(vm.exc().ValueError, "object too deep for desired array");
@@ -454,7 +481,8 @@ Value f_lexsort(VM& vm, const CallArgs& args) {
   VM::RootedValues keys(vm);
   if (is_ndarray(vm, p[0])) {
     NDArray* k = as_ndarray(p[0]);
-    if (k->ndim == 0) return vm.raise(vm.exc().TypeError, "need sequence of keys with len > 0 in lexsort");
+    if (k->ndim == 0)
+      return vm.raise(vm.exc().TypeError, "need sequence of keys with len > 0 in lexsort");
     for (int64_t i = 0; i < k->shape[0]; ++i) {
       NDArray* row = new_view(vm, k, k->dtype, k->data + i * k->strides[0],
                               {k->shape + 1, static_cast<size_t>(k->ndim - 1)},
@@ -470,7 +498,8 @@ Value f_lexsort(VM& vm, const CallArgs& args) {
         }))
       return Value();
   }
-  if (keys.v.empty()) return vm.raise(vm.exc().TypeError, "need sequence of keys with len > 0 in lexsort");
+  if (keys.v.empty())
+    return vm.raise(vm.exc().TypeError, "need sequence of keys with len > 0 in lexsort");
   NDArray* first = as_ndarray(keys.v[0]);
   for (Value kv : keys.v) {
     NDArray* k = as_ndarray(kv);
@@ -478,7 +507,8 @@ Value f_lexsort(VM& vm, const CallArgs& args) {
       return vm.raise(vm.exc().ValueError, "all keys need to be the same shape");
   }
   if (first->ndim != 1)
-    return vm.raise(vm.exc().NotImplementedError, "np.lexsort of multi-dimensional keys is not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "np.lexsort of multi-dimensional keys is not supported by pyjitvm");
   const int64_t n = first->size;
   NDArray* out = new_array(vm, DType::Int64, shape_of(first));
   if (!out) return Value();
@@ -496,12 +526,15 @@ Value f_lexsort(VM& vm, const CallArgs& args) {
 }
 
 const MethodDef kFunctions[] = {
-    {"sort", f_sort},     {"argsort", f_argsort}, {"unique", f_unique},
-    {"searchsorted", f_searchsorted}, {"lexsort", f_lexsort},
+    {"sort", f_sort},       {"argsort", f_argsort},
+    {"unique", f_unique},   {"searchsorted", f_searchsorted},
+    {"lexsort", f_lexsort},
 };
 
 const MethodDef kMethods[] = {
-    {"sort", m_sort}, {"argsort", m_argsort}, {"searchsorted", m_searchsorted},
+    {"sort", m_sort},
+    {"argsort", m_argsort},
+    {"searchsorted", m_searchsorted},
 };
 
 }  // namespace

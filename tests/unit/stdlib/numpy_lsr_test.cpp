@@ -39,8 +39,10 @@ std::vector<int64_t> argsort_with(const std::vector<int64_t>& v, bool heap) {
   std::vector<int64_t> idx(v.size());
   std::iota(idx.begin(), idx.end(), int64_t{0});
   auto less = [&](int64_t a, int64_t b) { return sort_less(v[a], v[b]); };
-  if (heap) heapsort(idx.data(), static_cast<int64_t>(idx.size()), less);
-  else introsort(idx.data(), static_cast<int64_t>(idx.size()), less);
+  if (heap)
+    heapsort(idx.data(), static_cast<int64_t>(idx.size()), less);
+  else
+    introsort(idx.data(), static_cast<int64_t>(idx.size()), less);
   return idx;
 }
 
@@ -78,8 +80,8 @@ TEST(NumpyLinalgKernels, IntegerDotWraps) {
   // np.dot(np.array([50, 100, 150], dtype=np.int8), np.array([50, 100, 150], dtype=np.int8))
   const int8_t a[] = {50, 100, static_cast<int8_t>(150)};
   int8_t out = 0;
-  dot_elements(DType::Int8, reinterpret_cast<const char*>(a), 1, reinterpret_cast<const char*>(a), 1,
-               reinterpret_cast<char*>(&out), 3);
+  dot_elements(DType::Int8, reinterpret_cast<const char*>(a), 1, reinterpret_cast<const char*>(a),
+               1, reinterpret_cast<char*>(&out), 3);
   EXPECT_EQ(out, -72);
 }
 
@@ -89,15 +91,15 @@ TEST(NumpyLinalgKernels, MatmulCoreAndSignedZero) {
   const double b[] = {1.0, 1.0};
   double o[2] = {0, 0};
   matmul_core(DType::Float64, reinterpret_cast<char*>(const_cast<double*>(a)), 16, 8,
-              reinterpret_cast<char*>(const_cast<double*>(b)), 8, 8, reinterpret_cast<char*>(o), 8, 8, 2,
-              2, 1);
+              reinterpret_cast<char*>(const_cast<double*>(b)), 8, 8, reinterpret_cast<char*>(o), 8,
+              8, 2, 2, 1);
   EXPECT_EQ(o[0], 1e16);
   EXPECT_EQ(o[1], -1e16);
   // repr(np.array([-0.0]) @ np.array([1.0])) → 0.0 (NumPy's dot starts its sum at 0.0)
   const double z[] = {-0.0}, one[] = {1.0};
   double r = -1;
-  dot_elements(DType::Float64, reinterpret_cast<const char*>(z), 8, reinterpret_cast<const char*>(one), 8,
-               reinterpret_cast<char*>(&r), 1);
+  dot_elements(DType::Float64, reinterpret_cast<const char*>(z), 8,
+               reinterpret_cast<const char*>(one), 8, reinterpret_cast<char*>(&r), 1);
   EXPECT_EQ(r, 0.0);
   EXPECT_FALSE(std::signbit(r));
 }
@@ -151,7 +153,8 @@ class NumpyLsrArrays : public ::testing::Test {
 
 TEST_F(NumpyLsrArrays, DetUsesNumpysLogFormula) {
   // repr(np.linalg.det(np.array([[1, 2], [3, 4]]))) → -2.0000000000000004
-  EXPECT_EQ(as_double(eval("r = float(np.linalg.det(np.array([[1, 2], [3, 4]])))")), -2.0000000000000004);
+  EXPECT_EQ(as_double(eval("r = float(np.linalg.det(np.array([[1, 2], [3, 4]])))")),
+            -2.0000000000000004);
   // np.linalg.inv([[1., 2], [3, 4]])[0][0] → -1.9999999999999996
   EXPECT_EQ(as_double(eval("r = np.linalg.inv(np.array([[1., 2], [3, 4]])).tolist()[0][0]")),
             -1.9999999999999996);
@@ -159,7 +162,8 @@ TEST_F(NumpyLsrArrays, DetUsesNumpysLogFormula) {
 
 TEST_F(NumpyLsrArrays, DotAndMatmulResults) {
   // np.dot([1., 2, 3], [4., -5, 6]) → 12.0
-  EXPECT_EQ(as_double(eval("r = float(np.dot(np.array([1., 2, 3]), np.array([4., -5, 6])))")), 12.0);
+  EXPECT_EQ(as_double(eval("r = float(np.dot(np.array([1., 2, 3]), np.array([4., -5, 6])))")),
+            12.0);
   // np.matmul(np.arange(1., 7).reshape(2, 3), np.arange(1., 7).reshape(3, 2)).tolist()[1][1] → 64.0
   EXPECT_EQ(as_double(eval("r = np.matmul(np.arange(1., 7).reshape(2, 3), "
                            "np.arange(1., 7).reshape(3, 2)).tolist()[1][1]")),
@@ -169,9 +173,10 @@ TEST_F(NumpyLsrArrays, DotAndMatmulResults) {
   vm_.root(Value::from_obj(m));
   EXPECT_FALSE(vm_.exec_module("import numpy as np\nnp.matmul(3, np.ones(2))\n", "t2.py", m));
   std::string msg = vm::exception_summary(vm_, vm_.take_pending());
-  EXPECT_NE(msg.find("matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with "
-                     "signature (n?,k),(k,m?)->(n?,m?) requires 1)"),
-            std::string::npos)
+  EXPECT_NE(
+      msg.find("matmul: Input operand 0 does not have enough dimensions (has 0, gufunc core with "
+               "signature (n?,k),(k,m?)->(n?,m?) requires 1)"),
+      std::string::npos)
       << msg;
 }
 
