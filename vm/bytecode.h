@@ -127,6 +127,10 @@ enum ProtoFlags : uint32_t {
   kProtoComprehension = 1u << 6,
   kProtoSimpleArgs = 1u << 7,  // only positional parameters (no *args, **kw, kw-only)
   kProtoHasDocstring = 1u << 8,  // consts[0] is the docstring
+  // Compiled for numba.njit semantics (compile_variant): int64 arithmetic wraps instead
+  // of growing into big ints; stdlib's array indexing returns plain Python numbers for
+  // int64/float64/bool/complex128 elements (numba's unboxed values).
+  kProtoNumba = 1u << 9,
 };
 
 struct Proto : Object {

@@ -247,6 +247,7 @@ void Compiler::begin_function(FuncState& fs, Scope* scope, const std::string& na
   p->arena = arena_;
   p->node = node;
   p->first_line = node ? node->span.line : 1;
+  p->proto_flags |= variant_flags_;
   fs.proto = p;
   fs.pos = SourcePos{p->first_line, p->first_line, 0, 0};
   fs_ = &fs;
@@ -433,6 +434,33 @@ Proto* Compiler::compile(ast::Module* module) {
   end_function(fs);
   if (failed_) return nullptr;
   return fs.proto;
+}
+
+Proto* Compiler::compile_variant(const Proto* original, uint32_t extra_flags) {
+  filename_ = original->filename;
+  variant_flags_ = extra_flags;
+  const ast::Node* n = original->node;
+  std::string qualname(original->qualname->view());
+  Proto* p = nullptr;
+  if (n && n->is<ast::FunctionDef>()) {
+    const ast::FunctionDef* f = n->as<ast::FunctionDef>();
+    p = compile_function(f->scope, f->name, qualname, f->args, &f->body, nullptr, f);
+  } else if (n && n->is<ast::Lambda>()) {
+    const ast::Lambda* l = n->as<ast::Lambda>();
+    p = compile_function(l->scope, "<lambda>", qualname, l->args, nullptr, l->body, l);
+  } else {
+    error(n, "internal error: no function source to recompile");
+    return nullptr;
+  }
+  if (failed_) return nullptr;
+  p->proto_flags |= original->proto_flags & (kProtoHasDocstring);
+  p->jit_flags = original->jit_flags;
+  return p;
+}
+
+Proto* compile_variant(VM& vm, const Proto* original, uint32_t extra_flags, SyntaxErrorInfo& err) {
+  Compiler c(vm, original->arena, err);
+  return c.compile_variant(original, extra_flags);
 }
 
 Proto* compile_module(VM& vm, ParseResult&& parsed, SyntaxErrorInfo& err, bool interactive) {

@@ -32,6 +32,14 @@ namespace pyjitvm::vm {
 Proto* compile_module(VM& vm, ParseResult&& parsed, SyntaxErrorInfo& err,
                       bool interactive = false);
 
+// Recompiles the function (def or lambda) that `original` was compiled from, from its
+// retained AST, with `extra_flags` (e.g. kProtoNumba) set on it and on every code
+// object nested in it. The result has the same parameters and free variables in the
+// same order, so it can run with the original function's defaults and closure.
+// Returns nullptr with `err` set when the original has no function AST.
+Proto* compile_variant(VM& vm, const Proto* original, uint32_t extra_flags,
+                       SyntaxErrorInfo& err);
+
 // Structural checks of bytecode.h I1–I4; returns an empty string when valid.
 std::string verify_proto(const Proto* p);
 

@@ -82,10 +82,12 @@ class Compiler {
       : vm_(vm), arena_(std::move(arena)), err_(err) {}
 
   Proto* compile(ast::Module* module);
+  Proto* compile_variant(const Proto* original, uint32_t extra_flags);
 
   // ---- errors (compile stops at the first)
   bool error(const ast::Node* at, const std::string& msg);
   bool failed_ = false;
+  uint32_t variant_flags_ = 0;  // set on every Proto compiled (compile_variant)
 
   // ---- functions (compiler.cpp)
   Proto* compile_function(Scope* scope, const std::string& name, const std::string& qualname,

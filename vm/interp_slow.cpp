@@ -53,8 +53,39 @@ CmpOp cmpop_for(Op op) {
 
 }  // namespace
 
+// numba.njit semantics (bytecode.h kProtoNumba): int64 + - * << and ** wrap around.
+bool numba_int_arith(VM& vm, BinOp op, Value a, Value b, Value& out) {
+  if (!a.is_int() || !b.is_int() || vm.frames().empty()) return false;
+  const Proto* p = vm.frames().back().proto;
+  if (!p || !(p->proto_flags & kProtoNumba)) return false;
+  uint64_t x = static_cast<uint64_t>(a.as_int()), y = static_cast<uint64_t>(b.as_int());
+  switch (op) {
+    case BinOp::Add: out = Value::from_int(static_cast<int64_t>(x + y)); return true;
+    case BinOp::Sub: out = Value::from_int(static_cast<int64_t>(x - y)); return true;
+    case BinOp::Mul: out = Value::from_int(static_cast<int64_t>(x * y)); return true;
+    case BinOp::LShift:
+      if (b.as_int() < 0 || b.as_int() >= 64) return false;
+      out = Value::from_int(static_cast<int64_t>(x << y));
+      return true;
+    case BinOp::Pow: {
+      if (b.as_int() < 0) return false;
+      uint64_t r = 1, base = x, e = y;
+      while (e) {
+        if (e & 1) r *= base;
+        base *= base;
+        e >>= 1;
+      }
+      out = Value::from_int(static_cast<int64_t>(r));
+      return true;
+    }
+    default: return false;
+  }
+}
+
 Value arith_slow(VM& vm, Op op, Value a, Value b, bool inplace) {
   BinOp bop = binop_for(op);
+  Value wrapped;
+  if (numba_int_arith(vm, bop, a, b, wrapped)) return wrapped;
   if (inplace) return inplace_op(vm, bop, a, b);
   return binary_op(vm, bop, a, b);
 }
