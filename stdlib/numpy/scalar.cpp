@@ -186,6 +186,10 @@ bool store_value(VM& vm, DType d, void* p, Value v) {
   }
   if (is_np_scalar(vm, v)) {
     NpScalar* s = as_np_scalar(v);
+    // NumPy stores a float scalar into an integer element through int(), so NaN, inf and
+    // out-of-range values raise as they do for a Python float.
+    if (is_float(s->dtype) && is_integer(d))
+      return store_float(vm, d, p, s->dtype == DType::Float32 ? s->get<float>() : s->get<double>());
     cast_loop(s->dtype, d)(s->ptr(), 0, static_cast<char*>(p), 0, 1);
     return true;
   }
