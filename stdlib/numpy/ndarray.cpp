@@ -181,8 +181,15 @@ NDArray* new_array(VM& vm, DType dtype, std::span<const int64_t> shape, char ord
   a->itemsize = static_cast<uint16_t>(isz);
   a->size = size;
   for (size_t i = 0; i < shape.size(); ++i) a->shape[i] = shape[i];
-  if (order == 'F') f_strides(shape, isz, a->strides);
-  else c_strides(shape, isz, a->strides);
+  if (size == 0) {
+    // NumPy gives freshly allocated empty arrays all-zero strides (np.zeros((0, 2))
+    // has strides (0, 0)); views of them keep the strides they are given.
+    for (size_t i = 0; i < shape.size(); ++i) a->strides[i] = 0;
+  } else if (order == 'F') {
+    f_strides(shape, isz, a->strides);
+  } else {
+    c_strides(shape, isz, a->strides);
+  }
   a->aflags = kOwnData | kWriteable;
   update_flags(a);
   return a;
