@@ -95,6 +95,52 @@ NDArray* permute_view(VM& vm, NDArray* a, const int* perm) {
 
 namespace {
 
+// One entry of a shape sequence (PyArray_PyIntAsIntp).
+bool intp_item(VM& vm, Value x, int64_t& out) {
+  if (x.is_bool()) {
+    vm.raise(vm.exc().TypeError, "an integer is required");
+    return false;
+  }
+  if (is_kind(x, Kind::BigInt)) {
+    vm.raise(vm.exc().ValueError, "Maximum allowed dimension exceeded");
+    return false;
+  }
+  return index_of(vm, x, out);
+}
+
+}  // namespace
+
+bool parse_intp_shape(VM& vm, Value v, std::vector<int64_t>& out) {
+  out.clear();
+  if (v.is_none()) return true;
+  bool seq = is_kind(v, Kind::List) || is_kind(v, Kind::Tuple) || is_kind(v, Kind::Str) ||
+             is_kind(v, Kind::Range) || (is_ndarray(vm, v) && as_ndarray(v)->ndim > 0);
+  if (seq) {
+    return for_each(vm, v, [&](Value x) {
+      int64_t d;
+      if (!intp_item(vm, x, d)) return false;
+      out.push_back(d);
+      return true;
+    });
+  }
+  int64_t d;
+  if (is_kind(v, Kind::BigInt)) return intp_item(vm, v, d);
+  bool integral = v.is_int() || (v.is_obj() && !v.is_bool() && !is_kind(v, Kind::Complex) &&
+                                 !lookup_in_mro(v.as_obj()->type, vm.names().index).is_undef());
+  if (!integral) {
+    Value r = repr(vm, v);
+    if (failed(r)) return false;
+    vm.raise_fmt(vm.exc().TypeError, "expected a sequence of integers or a single integer, got '%s'",
+                 as_str(r)->data());
+    return false;
+  }
+  if (!index_of(vm, v, d)) return false;
+  out.push_back(d);
+  return true;
+}
+
+namespace {
+
 // NumPy's shape text in reshape errors: leading unknowns are dropped, later ones
 // print as "newaxis", no spaces ("(4,newaxis)", "(4,)", "(4)" for (-1, 4)).
 std::string reshape_shape_str(const std::vector<int64_t>& shape) {
@@ -286,7 +332,7 @@ Value do_reshape(VM& vm, NDArray* x, Value shape_v, bool shape_is_list, const Va
   std::vector<int64_t> shape;
   if (shape_is_list) {
     if (shape_v.is_none()) shape.assign(x->shape, x->shape + x->ndim);
-    else if (!parse_shape(vm, shape_v, shape)) return Value();
+    else if (!parse_intp_shape(vm, shape_v, shape)) return Value();
   } else {
     for (uint32_t i = 0; i < ndims; ++i) {
       int64_t d;

@@ -33,6 +33,10 @@ inline char resolve_any_order(const NDArray* a) {
   return a->f_contiguous() && !a->c_contiguous() ? 'F' : 'C';
 }
 
+// Shape arguments as NumPy's PyArray_IntpConverter reads them: an integer (or 0-d
+// integer array), a sequence of integers, or None (= ()). A non-integer scalar raises
+// TypeError "expected a sequence of integers or a single integer, got '2.5'".
+bool parse_intp_shape(vm::VM& vm, vm::Value v, std::vector<int64_t>& out);
 // Resolves one negative (unknown) entry of a new shape against `size` (NumPy's
 // "cannot reshape array of size 6 into shape (4,newaxis)" on failure).
 bool resolve_newshape(vm::VM& vm, int64_t size, std::vector<int64_t>& shape);
@@ -54,6 +58,8 @@ bool check_axis(vm::VM& vm, int64_t axis, int ndim, const char* prefix, int& out
 NDArray* arg_array(vm::VM& vm, vm::Value v);
 // Joining, splitting, repeating (shape_join.cpp), called by install_shape().
 void install_shape_join(vm::VM& vm, NumpyState& st);
+// Ranges and grids (creation_grid.cpp), called by install_creation().
+void install_creation_grid(vm::VM& vm, NumpyState& st);
 // A Python list of arrays.
 vm::Value array_list(vm::VM& vm, std::span<NDArray* const> arrays);
 

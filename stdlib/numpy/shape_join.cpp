@@ -302,8 +302,9 @@ NDArray* atleast(VM& vm, NDArray* x, int n) {
   if (x->ndim >= n) return x;
   int64_t shape[3], strides[3] = {0, 0, 0};
   int nd = 0;
-  if (x->ndim == 0) {
+  if (x->ndim == 0) {  // NumPy reshapes: C strides
     for (; nd < n; ++nd) shape[nd] = 1;
+    return reshape_array(vm, x, {shape, static_cast<size_t>(nd)}, 'C');
   } else if (x->ndim == 1) {  // (1, n) or (1, n, 1)
     shape[0] = 1;
     shape[1] = x->shape[0];
