@@ -143,6 +143,7 @@ struct FancyPlan {
   std::vector<int64_t> off;  // byte offset into V for every element of B
   int64_t nb = 1;            // elements of B
   std::vector<int64_t> rshape;  // pre + B + post
+  bool single = false;          // one index array and no pre dims: no offset table
 };
 
 // Splits an n-d boolean mask into n int64 index arrays (np.nonzero, C order).
@@ -295,7 +296,23 @@ bool compute_offsets(VM& vm, FancyPlan& p) {
   return true;
 }
 
-bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p) {
+// The one index array of a `single` plan is checked before anything is read or
+// written (NumPy checks all indices first).
+bool check_single_bounds(VM& vm, const FancyPlan& p) {
+  const int64_t* idx = p.idx[0]->typed<int64_t>();
+  const int64_t n = p.idx[0]->size, dim = p.vshape[p.fvdim[0]];
+  bool bad = false;
+  for (int64_t j = 0; j < n; ++j) bad |= (idx[j] < -dim) | (idx[j] >= dim);  // vectorised
+  if (!bad) return true;
+  for (int64_t j = 0; j < n; ++j)
+    if (idx[j] < -dim || idx[j] >= dim) {
+      raise_out_of_bounds(vm, idx[j], p.faxis[0], dim);
+      break;
+    }
+  return false;
+}
+
+bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p, bool gather) {
   if (!build_view(vm, a, ix, p)) return false;
   std::vector<std::span<const int64_t>> shapes;
   for (int k = 0; k < p.nf; ++k) shapes.push_back(shape_of(p.idx[k]));
@@ -320,7 +337,27 @@ bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p) {
   p.rshape.assign(p.pre_shape, p.pre_shape + p.npre);
   p.rshape.insert(p.rshape.end(), p.bshape.begin(), p.bshape.end());
   p.rshape.insert(p.rshape.end(), p.post_shape, p.post_shape + p.npost);
+  p.single = p.nf == 1 && p.npre == 0;
+  if (p.single) return gather || check_single_bounds(vm, p);  // gathers check as they go
   return compute_offsets(vm, p);
+}
+
+// True when strides `ob` over `bshape` walk it in C order with one stride `fs` (a
+// C-ordered or fully broadcast operand).
+bool flat_stride(const std::vector<int64_t>& bshape, const int64_t* ob, int64_t& fs) {
+  const int nbd = static_cast<int>(bshape.size());
+  fs = 0;
+  for (int k = nbd - 1; k >= 0; --k)
+    if (bshape[k] != 1) {
+      fs = ob[k];
+      break;
+    }
+  int64_t span = 1;
+  for (int k = nbd - 1; k >= 0; --k) {
+    if (bshape[k] != 1 && ob[k] != fs * span) return false;
+    span *= bshape[k];
+  }
+  return true;
 }
 
 // Calls block(array_ptr, other_ptr) for every (pre, B) position in C order; `ost`
@@ -329,19 +366,8 @@ template <class Block>
 void walk(const FancyPlan& p, char* other, const int64_t* ost, Block&& block) {
   const int nbd = static_cast<int>(p.bshape.size());
   const int64_t* ob = ost + p.npre;
-  // B flattens to one stride when the other operand is C-ordered (or broadcast) over it.
-  int64_t fs = 0;
-  for (int k = nbd - 1; k >= 0; --k)
-    if (p.bshape[k] != 1) {
-      fs = ob[k];
-      break;
-    }
-  bool flat = true;
-  int64_t span = 1;
-  for (int k = nbd - 1; k >= 0 && flat; --k) {
-    if (p.bshape[k] != 1 && ob[k] != fs * span) flat = false;
-    span *= p.bshape[k];
-  }
+  int64_t fs;
+  const bool flat = flat_stride(p.bshape, ob, fs);
   int64_t pre_counter[kMaxIndexItems] = {};
   char* apre = p.base;
   char* opre = other;
@@ -376,15 +402,64 @@ void walk(const FancyPlan& p, char* other, const int64_t* ost, Block&& block) {
 }
 
 // Runs the element copies between V and the other operand (gather: V → other).
-void transfer(FancyPlan& p, NDArray* a, char* other, const int64_t* ost, bool gather) {
-  if (p.nb == 0) return;
+// The typed loop of a single index array with no trailing dims (elements of N bytes).
+// Gathers check bounds as they go (getitem writes only its own result) and return the
+// position of a bad index; scatters run on indices checked beforehand. -1: all done.
+template <int N>
+int64_t single_loop(const FancyPlan& p, char* other, int64_t fs, bool gather) {
+  const int64_t* idx = p.idx[0]->typed<int64_t>();
+  const int64_t n = p.nb, dim = p.vshape[p.fvdim[0]], vs = p.vstrides[p.fvdim[0]];
+  char* base = p.base;
+  if (gather) {
+    for (int64_t j = 0; j < n; ++j) {
+      int64_t x = idx[j] < 0 ? idx[j] + dim : idx[j];
+      if (static_cast<uint64_t>(x) >= static_cast<uint64_t>(dim)) return j;
+      __builtin_memcpy(other + j * fs, base + x * vs, N);
+    }
+  } else {
+    for (int64_t j = 0; j < n; ++j) {
+      int64_t x = idx[j] < 0 ? idx[j] + dim : idx[j];
+      __builtin_memcpy(base + x * vs, other + j * fs, N);
+    }
+  }
+  return -1;
+}
+
+// A `single` plan (the index array is contiguous with B's shape). False when the
+// layout needs the general path.
+bool transfer_single(FancyPlan& p, NDArray* a, char* other, const int64_t* ost, bool gather,
+                     int64_t& bad) {
+  int64_t fs;
+  if (p.npost != 0 || !flat_stride(p.bshape, ost, fs)) return false;
+  switch (a->itemsize) {
+    case 1: bad = single_loop<1>(p, other, fs, gather); break;
+    case 2: bad = single_loop<2>(p, other, fs, gather); break;
+    case 4: bad = single_loop<4>(p, other, fs, gather); break;
+    case 8: bad = single_loop<8>(p, other, fs, gather); break;
+    default: bad = single_loop<16>(p, other, fs, gather); break;
+  }
+  return true;
+}
+
+// Runs the element copies between V and the other operand (gather: V → other).
+bool transfer(VM& vm, FancyPlan& p, NDArray* a, char* other, const int64_t* ost, bool gather) {
+  if (p.nb == 0) return true;
   for (size_t i = 0; i < p.rshape.size(); ++i)
-    if (p.rshape[i] == 0) return;
+    if (p.rshape[i] == 0) return true;
+  if (p.single) {
+    int64_t bad = -1;
+    if (transfer_single(p, a, other, ost, gather, bad)) {
+      if (bad < 0) return true;
+      raise_out_of_bounds(vm, p.idx[0]->typed<int64_t>()[bad], p.faxis[0], p.vshape[p.fvdim[0]]);
+      return false;
+    }
+    if ((gather && !check_single_bounds(vm, p)) || !compute_offsets(vm, p)) return false;
+  }
   const int isz = a->itemsize;
   if (p.npost == 0) {
     if (gather) walk(p, other, ost, [&](char* ap, char* op) { copy_elem(op, ap, isz); });
     else walk(p, other, ost, [&](char* ap, char* op) { copy_elem(ap, op, isz); });
-    return;
+    return true;
   }
   CastLoop loop = cast_loop(a->dtype, a->dtype);
   const int64_t* opost = ost + p.npre + p.bshape.size();
@@ -395,6 +470,7 @@ void transfer(FancyPlan& p, NDArray* a, char* other, const int64_t* ost, bool ga
     MultiIter it(post, 2, data, strides);
     it.run([&](char** q, const int64_t* s, int64_t n) { loop(q[0], s[0], q[1], s[1], n); });
   });
+  return true;
 }
 
 }  // namespace
@@ -402,17 +478,17 @@ void transfer(FancyPlan& p, NDArray* a, char* other, const int64_t* ost, bool ga
 Value fancy_getitem(VM& vm, NDArray* a, ParsedIndex& ix) {
   if (is_single_mask(a, ix)) return mask_getitem(vm, a, ix.items[0].arr);
   FancyPlan p;
-  if (!build_plan(vm, a, ix, p)) return Value();
+  if (!build_plan(vm, a, ix, p, true)) return Value();
   NDArray* r = new_array(vm, a->dtype, p.rshape);
   if (!r) return Value();
-  transfer(p, a, r->data, r->strides, true);
+  if (!transfer(vm, p, a, r->data, r->strides, true)) return Value();
   return Value::from_obj(r);
 }
 
 bool fancy_setitem(VM& vm, NDArray* a, ParsedIndex& ix, Value value) {
   if (is_single_mask(a, ix)) return mask_setitem(vm, a, ix.items[0].arr, value);
   FancyPlan p;
-  if (!build_plan(vm, a, ix, p)) return false;
+  if (!build_plan(vm, a, ix, p, false)) return false;
   NDArray* v = value_as_array(vm, value, a->dtype);
   if (!v) return false;
   vm.root(Value::from_obj(v));
@@ -442,8 +518,7 @@ bool fancy_setitem(VM& vm, NDArray* a, ParsedIndex& ix, Value value) {
     vm.root(Value::from_obj(src));
     broadcast_strides(src, p.rshape, vst);
   }
-  transfer(p, a, src->data, vst, false);
-  return true;
+  return transfer(vm, p, a, src->data, vst, false);
 }
 
 }  // namespace pyjitvm::stdlib::np
