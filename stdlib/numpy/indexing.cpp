@@ -454,6 +454,7 @@ void install_indexing(VM& vm, NumpyState& st) {
   st.ndarray->slots.getitem = array_getitem;
   st.ndarray->slots.setitem = array_setitem;
   add_array_methods(vm, st, kMethods);
+  install_flat(vm, st);
 }
 
 }  // namespace pyjitvm::stdlib::np

@@ -25,6 +25,7 @@
 #include <cstdint>
 
 #include "stdlib/numpy/ndarray.h"
+#include "stdlib/numpy/state.h"
 #include "vm/vm.h"
 
 namespace pyjitvm::stdlib::np {
@@ -66,6 +67,9 @@ bool fancy_setitem(vm::VM& vm, NDArray* a, ParsedIndex& idx, vm::Value value);
 // The value of an assignment as an array of `dtype` (Python scalars and sequences go
 // through np.array's conversion with that dtype; arrays are cast). nullptr on error.
 NDArray* value_as_array(vm::VM& vm, vm::Value value, DType dtype);
+
+// ndarray.flat and np.flatiter (indexing_flat.cpp), installed by install_indexing().
+void install_flat(vm::VM& vm, NumpyState& st);
 
 // Copies `n`-byte elements (n = itemsize).
 inline void copy_elem(char* dst, const char* src, int n) {
