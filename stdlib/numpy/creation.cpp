@@ -42,8 +42,10 @@ NDArray* new_like(VM& vm, NDArray* proto, DType dtype, char order, std::span<con
   if (order == 'A') order = resolve_any_order(proto);
   if (order == 'K') {
     bool empty = std::find(shape.begin(), shape.end(), 0) != shape.end();
-    if (static_cast<size_t>(proto->ndim) != shape.size() || proto->c_contiguous() || empty) order = 'C';
-    else if (proto->f_contiguous()) order = 'F';
+    if (static_cast<size_t>(proto->ndim) != shape.size() || proto->c_contiguous() || empty)
+      order = 'C';
+    else if (proto->f_contiguous())
+      order = 'F';
   }
   if (order != 'K') return new_array(vm, dtype, shape, order);
   int perm[kMaxDims];
@@ -65,7 +67,8 @@ NDArray* new_like(VM& vm, NDArray* proto, DType dtype, char order, std::span<con
 
 // np.array(obj, dtype, copy, order, ndmin) — the one conversion every asarray variant
 // shares.
-NDArray* make_array(VM& vm, Value obj, std::optional<DType> dtype, bool copy, char order, int64_t ndmin) {
+NDArray* make_array(VM& vm, Value obj, std::optional<DType> dtype, bool copy, char order,
+                    int64_t ndmin) {
   if (ndmin > kMaxDims) {
     vm.raise_fmt(vm.exc().ValueError,
                  "ndmin bigger than allowable number of dimensions NPY_MAXDIMS (=%d)", kMaxDims);
@@ -110,7 +113,8 @@ bool truth_arg(VM& vm, Value v, bool def, bool& out) {
 }
 
 Value f_array(VM& vm, const CallArgs& a) {
-  static const ArgSpec kSpec{"array", {"object", "dtype=", "*", "copy=", "order=", "subok=", "ndmin=", "like="}};
+  static const ArgSpec kSpec{
+      "array", {"object", "dtype=", "*", "copy=", "order=", "subok=", "ndmin=", "like="}};
   Value p[7];
   if (a.argc == 0 && a.nkw() == 0)
     return vm.raise(vm.exc().TypeError, "array() missing required argument 'object' (pos 0)");
@@ -230,8 +234,12 @@ Value make_like(VM& vm, const CallArgs& a, Fill fill, bool has_value) {
   static const ArgSpec kZeros{"zeros_like", {"a", "dtype=", "order=", "subok=", "shape="}};
   static const ArgSpec kOnes{"ones_like", {"a", "dtype=", "order=", "subok=", "shape="}};
   static const ArgSpec kEmpty{"empty_like", {"prototype", "dtype=", "order=", "subok=", "shape="}};
-  static const ArgSpec kFull{"full_like", {"a", "fill_value", "dtype=", "order=", "subok=", "shape="}};
-  const ArgSpec& spec = has_value ? kFull : fill == Fill::Zeros ? kZeros : fill == Fill::Ones ? kOnes : kEmpty;
+  static const ArgSpec kFull{"full_like",
+                             {"a", "fill_value", "dtype=", "order=", "subok=", "shape="}};
+  const ArgSpec& spec = has_value             ? kFull
+                        : fill == Fill::Zeros ? kZeros
+                        : fill == Fill::Ones  ? kOnes
+                                              : kEmpty;
   Value p[6];
   if (!parse_args(vm, a, spec, p)) return Value();
   const int k = has_value ? 1 : 0;
@@ -239,9 +247,11 @@ Value make_like(VM& vm, const CallArgs& a, Fill fill, bool has_value) {
   if (!proto) return Value();
   std::optional<DType> dt;
   char order;
-  if (!parse_optional_dtype(vm, p[1 + k], dt) || !parse_order(vm, p[2 + k], 'K', order)) return Value();
+  if (!parse_optional_dtype(vm, p[1 + k], dt) || !parse_order(vm, p[2 + k], 'K', order))
+    return Value();
   std::vector<int64_t> shape(proto->shape, proto->shape + proto->ndim);
-  if (!p[4 + k].is_undef() && !p[4 + k].is_none() && !parse_intp_shape(vm, p[4 + k], shape)) return Value();
+  if (!p[4 + k].is_undef() && !p[4 + k].is_none() && !parse_intp_shape(vm, p[4 + k], shape))
+    return Value();
   NDArray* r = new_like(vm, proto, dt.value_or(proto->dtype), order, shape);
   if (!r) return Value();
   vm.root(Value::from_obj(r));
@@ -307,7 +317,8 @@ void arange_fill(char* data, int64_t n) {
   } else {
     const double sr = o[0].real(), si = o[0].imag();
     const double dr = o[1].real() - sr, di = o[1].imag() - si;
-    for (int64_t i = 2; i < n; ++i) o[i] = T(sr + static_cast<double>(i) * dr, si + static_cast<double>(i) * di);
+    for (int64_t i = 2; i < n; ++i)
+      o[i] = T(sr + static_cast<double>(i) * dr, si + static_cast<double>(i) * di);
   }
 }
 
@@ -337,7 +348,8 @@ Value f_arange(VM& vm, const CallArgs& a) {
   const DType d = dt.value_or(found);
   // NumPy scalars take part as the Python numbers they hold.
   for (Value* v : {&start, &stop, &step})
-    if (is_np_scalar(vm, *v)) *v = vm.root(element_to_python(vm, as_np_scalar(*v)->dtype, as_np_scalar(*v)->ptr()));
+    if (is_np_scalar(vm, *v))
+      *v = vm.root(element_to_python(vm, as_np_scalar(*v)->dtype, as_np_scalar(*v)->ptr()));
   int64_t n;
   if (is_complex(found)) {
     n = 1;  // rare: NumPy takes the shorter of the real and imaginary lengths
@@ -352,8 +364,9 @@ Value f_arange(VM& vm, const CallArgs& a) {
     return Value();
   }
   if (d == DType::Bool && n > 2)
-    return vm.raise(vm.exc().TypeError,
-                    "arange() is only supported for booleans when the result has at most length 2.");
+    return vm.raise(
+        vm.exc().TypeError,
+        "arange() is only supported for booleans when the result has at most length 2.");
   const int64_t shape[] = {n};
   NDArray* r = new_array(vm, d, shape);
   if (!r || n == 0) return wrap(r);
@@ -363,11 +376,13 @@ Value f_arange(VM& vm, const CallArgs& a) {
   if (n > 1) {
     // start + step as Python (or NumPy scalar) arithmetic, as NumPy computes it.
     Value next;
-    if (start.is_int() && step.is_int() && !__builtin_add_overflow(start.as_int(), step.as_int(), &n_dummy))
+    if (start.is_int() && step.is_int() &&
+        !__builtin_add_overflow(start.as_int(), step.as_int(), &n_dummy))
       next = Value::from_int(start.as_int() + step.as_int());
     else if ((start.is_float() || start.is_int()) && (step.is_float() || step.is_int()))
-      next = Value::from_float((start.is_float() ? start.as_float() : static_cast<double>(start.as_int())) +
-                               (step.is_float() ? step.as_float() : static_cast<double>(step.as_int())));
+      next = Value::from_float(
+          (start.is_float() ? start.as_float() : static_cast<double>(start.as_int())) +
+          (step.is_float() ? step.as_float() : static_cast<double>(step.as_int())));
     else
       next = binary_op(vm, BinOp::Add, start, step);
     if (failed(next) || !store_value(vm, d, r->data + r->itemsize, next)) return Value();
@@ -417,14 +432,22 @@ Value f_identity(VM& vm, const CallArgs& a) {
 }
 
 const MethodDef kFunctions[] = {
-    {"array", f_array},           {"asarray", f_asarray},
-    {"asanyarray", f_asanyarray}, {"ascontiguousarray", f_ascontiguousarray},
-    {"asfortranarray", f_asfortranarray}, {"copy", f_copy},
-    {"zeros", f_zeros},           {"ones", f_ones},
-    {"empty", f_empty},           {"full", f_full},
-    {"zeros_like", f_zeros_like}, {"ones_like", f_ones_like},
-    {"empty_like", f_empty_like}, {"full_like", f_full_like},
-    {"arange", f_arange},         {"eye", f_eye},
+    {"array", f_array},
+    {"asarray", f_asarray},
+    {"asanyarray", f_asanyarray},
+    {"ascontiguousarray", f_ascontiguousarray},
+    {"asfortranarray", f_asfortranarray},
+    {"copy", f_copy},
+    {"zeros", f_zeros},
+    {"ones", f_ones},
+    {"empty", f_empty},
+    {"full", f_full},
+    {"zeros_like", f_zeros_like},
+    {"ones_like", f_ones_like},
+    {"empty_like", f_empty_like},
+    {"full_like", f_full_like},
+    {"arange", f_arange},
+    {"eye", f_eye},
     {"identity", f_identity},
 };
 

@@ -88,112 +88,121 @@ void linspace_complex(Cplx* y, int64_t num, int64_t K, Cplx start, Cplx stop, in
   }
 }
 
-// linspace on broadcast start/stop arrays: result (num,) + bshape, then moveaxis.
-Value linspace_impl(VM& vm, Value start_v, Value stop_v, int64_t num, bool endpoint, bool retstep,
-                    std::optional<DType> dtype, int64_t axis_in) {
-  if (num < 0)
-    return vm.raise_fmt(vm.exc().ValueError, "Number of samples, %lld, must be non-negative.",
-                        static_cast<long long>(num));
+// start and stop broadcast together, as contiguous float64 or complex128 columns.
+struct LinCols {
+  NDArray* start = nullptr;
+  NDArray* stop = nullptr;
+  std::vector<int64_t> bshape;
+  int64_t count = 1;  // columns (elements of bshape)
+  bool cplx = false;
+  DType calc = DType::Float64;
+};
+
+bool linspace_columns(VM& vm, Value start_v, Value stop_v, LinCols& c) {
   NDArray* s = arg_array(vm, start_v);
   NDArray* e = s ? arg_array(vm, stop_v) : nullptr;
-  if (!e) return Value();
-  const bool cplx = is_complex(s->dtype) || is_complex(e->dtype);
-  const DType calc = cplx ? DType::Complex128 : DType::Float64;
+  if (!e) return false;
+  c.cplx = is_complex(s->dtype) || is_complex(e->dtype);
+  c.calc = c.cplx ? DType::Complex128 : DType::Float64;
   NDArray* ops[] = {s, e};
-  std::vector<int64_t> bshape;
-  if (!broadcast_arrays_shape(vm, ops, bshape)) return Value();
-  NDArray* sc = as_contiguous(vm, s, calc);
-  if (!sc) return Value();
-  vm.root(Value::from_obj(sc));
-  NDArray* ec = as_contiguous(vm, e, calc);
-  if (!ec) return Value();
-  vm.root(Value::from_obj(ec));
-  std::vector<int64_t> shape = {num};
-  shape.insert(shape.end(), bshape.begin(), bshape.end());
-  NDArray* y = new_array(vm, calc, shape);
-  NDArray* steps = y ? new_array(vm, calc, bshape) : nullptr;
-  if (!steps) return Value();
-  vm.root(Value::from_obj(y));
-  vm.root(Value::from_obj(steps));
-  int64_t K = 1;
-  for (int64_t d : bshape) K *= d;
-  const int64_t div = endpoint ? num - 1 : num;
-  // Broadcast start/stop to bshape as flat index maps.
-  int64_t sst[kMaxDims], est[kMaxDims];
-  broadcast_strides(sc, bshape, sst);
-  broadcast_strides(ec, bshape, est);
-  auto offset = [&](int64_t k, const int64_t* st) {
-    int64_t off = 0;
-    for (int d = static_cast<int>(bshape.size()) - 1; d >= 0; --d) {
-      off += (k % bshape[d]) * st[d];
-      k /= bshape[d];
-    }
-    return off;
-  };
-  bool step_zero = false;  // NumPy: any zero step switches every column
+  if (!broadcast_arrays_shape(vm, ops, c.bshape)) return false;
+  for (int64_t d : c.bshape) c.count *= d;
+  NDArray** outs[] = {&c.start, &c.stop};
+  for (int i = 0; i < 2; ++i) {
+    NDArray* col = new_array(vm, c.calc, c.bshape);
+    if (!col) return false;
+    vm.root(Value::from_obj(col));
+    int64_t st[kMaxDims];
+    broadcast_strides(ops[i], c.bshape, st);
+    NDArray* b = view_of(vm, ops[i], ops[i]->data, c.bshape, {st, c.bshape.size()});
+    if (!b || !copy_into(vm, col, b)) return false;
+    *outs[i] = col;
+  }
+  return true;
+}
+
+// y (num, count) and the steps (count) of every column (I1). NumPy switches every
+// column to the y / div * delta form when any step is 0.
+void linspace_fill(const LinCols& c, NDArray* y, NDArray* steps, int64_t num, int64_t div,
+                   bool endpoint) {
+  const int64_t K = c.count;
+  bool step_zero = false;
   for (int64_t k = 0; k < K && div > 0; ++k) {
-    const char* ps = sc->data + offset(k, sst);
-    const char* pe = ec->data + offset(k, est);
-    if (cplx) {
-      Cplx a, b;
-      std::memcpy(&a, ps, 16);
-      std::memcpy(&b, pe, 16);
+    if (c.cplx) {
+      const Cplx a = reinterpret_cast<Cplx*>(c.start->data)[k];
+      const Cplx b = reinterpret_cast<Cplx*>(c.stop->data)[k];
       Cplx st = cdiv_real({b.re - a.re, b.im - a.im}, static_cast<double>(div));
       step_zero = step_zero || (st.re == 0 && st.im == 0);
     } else {
-      double a, b;
-      std::memcpy(&a, ps, 8);
-      std::memcpy(&b, pe, 8);
+      const double a = c.start->typed<double>()[k], b = c.stop->typed<double>()[k];
       step_zero = step_zero || (b - a) / static_cast<double>(div) == 0;
     }
   }
   for (int64_t k = 0; k < K; ++k) {
-    const char* ps = sc->data + offset(k, sst);
-    const char* pe = ec->data + offset(k, est);
-    if (cplx) {
-      Cplx a, b, st;
-      std::memcpy(&a, ps, 16);
-      std::memcpy(&b, pe, 16);
+    if (c.cplx) {
+      const Cplx a = reinterpret_cast<Cplx*>(c.start->data)[k];
+      const Cplx b = reinterpret_cast<Cplx*>(c.stop->data)[k];
       Cplx* out = reinterpret_cast<Cplx*>(y->data) + k;
-      linspace_complex(out, num, K, a, b, div, step_zero, st);
+      linspace_complex(out, num, K, a, b, div, step_zero, reinterpret_cast<Cplx*>(steps->data)[k]);
       if (endpoint && num > 1) out[(num - 1) * K] = b;
-      std::memcpy(steps->data + k * 16, &st, 16);
     } else {
-      double a, b, st;
-      std::memcpy(&a, ps, 8);
-      std::memcpy(&b, pe, 8);
-      double* out = reinterpret_cast<double*>(y->data) + k;
-      linspace_real(out, num, K, a, b, div, step_zero, st);
+      const double a = c.start->typed<double>()[k], b = c.stop->typed<double>()[k];
+      double* out = y->typed<double>() + k;
+      linspace_real(out, num, K, a, b, div, step_zero, steps->typed<double>()[k]);
       if (endpoint && num > 1) out[(num - 1) * K] = b;
-      std::memcpy(steps->data + k * 8, &st, 8);
     }
   }
+}
+
+// Moves the sample axis to `axis`, floors for integer dtypes and casts (NumPy's tail).
+NDArray* linspace_finish(VM& vm, NDArray* y, bool cplx, DType calc, std::optional<DType> dtype,
+                         int64_t axis_in) {
   NDArray* r = y;
   if (axis_in != 0) {
     int axis;
-    if (!check_axis(vm, axis_in, y->ndim, "destination: ", axis)) return Value();
+    if (!check_axis(vm, axis_in, y->ndim, "destination: ", axis)) return nullptr;
     std::vector<int> perm;
     for (int d = 1; d < y->ndim; ++d) perm.push_back(d);
     perm.insert(perm.begin() + axis, 0);
     r = permute_view(vm, y, perm.data());
-    if (!r) return Value();
+    if (!r) return nullptr;
     vm.root(Value::from_obj(r));
   }
-  DType out = dtype.value_or(calc);
+  const DType out = dtype.value_or(calc);
   if (is_integer(out) && !cplx) {
-    double* p = reinterpret_cast<double*>(y->data);
+    double* p = y->typed<double>();
     for (int64_t i = 0; i < y->size; ++i) p[i] = std::floor(p[i]);
   }
-  if (out != calc) {
-    r = copy_array(vm, r, out, 'K');
-    if (!r) return Value();
-    vm.root(Value::from_obj(r));
-  }
+  return out == calc ? r : copy_array(vm, r, out, 'K');
+}
+
+Value linspace_impl(VM& vm, Value start_v, Value stop_v, int64_t num, bool endpoint, bool retstep,
+                    std::optional<DType> dtype, int64_t axis) {
+  if (num < 0)
+    return vm.raise_fmt(vm.exc().ValueError, "Number of samples, %lld, must be non-negative.",
+                        static_cast<long long>(num));
+  LinCols c;
+  if (!linspace_columns(vm, start_v, stop_v, c)) return Value();
+  std::vector<int64_t> shape = {num};
+  shape.insert(shape.end(), c.bshape.begin(), c.bshape.end());
+  NDArray* y = new_array(vm, c.calc, shape);
+  NDArray* steps = y ? new_array(vm, c.calc, c.bshape) : nullptr;
+  if (!steps) return Value();
+  vm.root(Value::from_obj(y));
+  vm.root(Value::from_obj(steps));
+  const int64_t div = endpoint ? num - 1 : num;
+  linspace_fill(c, y, steps, num, div, endpoint);
+  NDArray* r = linspace_finish(vm, y, c.cplx, c.calc, dtype, axis);
+  if (!r) return Value();
   if (!retstep) return Value::from_obj(r);
+  vm.root(Value::from_obj(r));
   Value step_v;
-  if (div <= 0) step_v = Value::from_float(std::nan(""));
-  else if (bshape.empty()) step_v = box_scalar(vm, calc, steps->data);
-  else step_v = Value::from_obj(steps);
+  if (div <= 0)
+    step_v = Value::from_float(std::nan(""));
+  else if (c.bshape.empty())
+    step_v = box_scalar(vm, c.calc, steps->data);
+  else
+    step_v = Value::from_obj(steps);
   vm.root(step_v);
   return Value::from_obj(vm.tuple_of({Value::from_obj(r), step_v}));
 }
@@ -214,7 +223,8 @@ bool linspace_args(VM& vm, const Value* p, int64_t& num, bool& endpoint, std::op
 }
 
 Value f_linspace(VM& vm, const CallArgs& a) {
-  static const ArgSpec kSpec{"linspace", {"start", "stop", "num=", "endpoint=", "retstep=", "dtype=", "axis="}};
+  static const ArgSpec kSpec{"linspace",
+                             {"start", "stop", "num=", "endpoint=", "retstep=", "dtype=", "axis="}};
   Value p[7];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   int64_t num, axis;
@@ -230,7 +240,8 @@ Value f_linspace(VM& vm, const CallArgs& a) {
 }
 
 Value f_logspace(VM& vm, const CallArgs& a) {
-  static const ArgSpec kSpec{"logspace", {"start", "stop", "num=", "endpoint=", "base=", "dtype=", "axis="}};
+  static const ArgSpec kSpec{"logspace",
+                             {"start", "stop", "num=", "endpoint=", "base=", "dtype=", "axis="}};
   Value p[7];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   int64_t num, axis;
@@ -278,12 +289,14 @@ Value f_indices(VM& vm, const CallArgs& a) {
   std::optional<DType> dt;
   if (!parse_intp_shape(vm, p[0], dims) || !parse_optional_dtype(vm, p[1], dt)) return Value();
   if (!p[2].is_undef() && truthy(vm, p[2]) != 0)
-    return vm.raise(vm.exc().NotImplementedError, "np.indices(sparse=True) is not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "np.indices(sparse=True) is not supported by pyjitvm");
   return wrap(make_indices(vm, dims, dt.value_or(DType::Int64)));
 }
 
 Value f_fromfunction(VM& vm, const CallArgs& a) {
-  static const ArgSpec kSpec{"fromfunction", {"function", "shape", "*", "dtype=", "like=", "**kwargs"}};
+  static const ArgSpec kSpec{"fromfunction",
+                             {"function", "shape", "*", "dtype=", "like=", "**kwargs"}};
   Value p[5];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   std::vector<int64_t> dims;
@@ -333,7 +346,8 @@ Value f_meshgrid(VM& vm, const CallArgs& a) {
   }
   if (!p[3].is_undef()) {
     std::string_view s = is_kind(p[3], Kind::Str) ? as_str(p[3])->view() : "";
-    if (s != "xy" && s != "ij") return vm.raise(vm.exc().ValueError, "Valid values for `indexing` are 'xy' and 'ij'.");
+    if (s != "xy" && s != "ij")
+      return vm.raise(vm.exc().ValueError, "Valid values for `indexing` are 'xy' and 'ij'.");
     xy = s == "xy";
   }
   Tuple* xi = as_tuple(p[0]);
@@ -385,7 +399,8 @@ struct GridDim {
 
 bool grid_dim(VM& vm, Value key, GridDim& g) {
   if (!is_kind(key, Kind::Slice)) {
-    vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute 'step'", type_name(vm, key));
+    vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute 'step'",
+                 type_name(vm, key));
     return false;
   }
   Slice* s = as_slice(key);
@@ -411,75 +426,99 @@ DType number_dtype(VM& vm, Value v, DType acc) {
   return promote_types(acc, d);
 }
 
-Value grid_getitem(VM& vm, Value self, Value key) {
-  const bool sparse = static_cast<GridObj*>(self.as_obj())->sparse;
-  VM::RootScope scope(vm);
-  if (!is_kind(key, Kind::Tuple)) {  // one slice: an arange
-    GridDim g;
-    if (!grid_dim(vm, key, g)) return Value();
-    Value arange = dict_get_str(state(vm).module->dict, vm.intern("arange"));
-    if (!g.complex_step) return vm.call(arange, {g.start, g.stop, g.step});
-    int64_t length = static_cast<int64_t>(g.points);
-    double fs, fe;
-    if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe)) return Value();
-    double step = length != 1 ? (fe - fs) / static_cast<double>(length - 1) : 1.0;
-    const int64_t shape[] = {std::max<int64_t>(length, 0)};
-    NDArray* r = new_array(vm, DType::Float64, shape);
-    if (!r) return Value();
-    for (int64_t i = 0; i < shape[0]; ++i) r->typed<double>()[i] = static_cast<double>(i) * step + fs;
-    return Value::from_obj(r);
-  }
-  Tuple* t = as_tuple(key);
-  std::vector<GridDim> dims(t->len);
-  std::vector<int64_t> size;
-  DType typ = DType::Int64;
+// mgrid[a:b:c] (one slice): np.arange, or `n` points for a complex step.
+Value grid_one(VM& vm, Value key) {
+  GridDim g;
+  if (!grid_dim(vm, key, g)) return Value();
+  Value arange = dict_get_str(state(vm).module->dict, vm.intern("arange"));
+  if (!g.complex_step) return vm.call(arange, {g.start, g.stop, g.step});
+  int64_t length = static_cast<int64_t>(g.points);
+  double fs, fe;
+  if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe)) return Value();
+  double step = length != 1 ? (fe - fs) / static_cast<double>(length - 1) : 1.0;
+  const int64_t shape[] = {std::max<int64_t>(length, 0)};
+  NDArray* r = new_array(vm, DType::Float64, shape);
+  if (!r) return Value();
+  for (int64_t i = 0; i < shape[0]; ++i) r->typed<double>()[i] = static_cast<double>(i) * step + fs;
+  return Value::from_obj(r);
+}
+
+// The points along every dim and NumPy's result_type of all starts, stops and steps.
+bool grid_sizes(VM& vm, Tuple* t, std::vector<GridDim>& dims, std::vector<int64_t>& size,
+                DType& typ) {
+  typ = DType::Int64;
+  dims.resize(t->len);
   for (size_t k = 0; k < t->len; ++k) {
     GridDim& g = dims[k];
-    if (!grid_dim(vm, (*t)[k], g)) return Value();
+    if (!grid_dim(vm, (*t)[k], g)) return false;
     double fs, fe, fst;
     if (g.complex_step) {
       size.push_back(static_cast<int64_t>(g.points));
-      typ = number_dtype(vm, Value::from_float(g.points), number_dtype(vm, g.stop, number_dtype(vm, g.start, typ)));
+      typ = number_dtype(vm, Value::from_float(g.points),
+                         number_dtype(vm, g.stop, number_dtype(vm, g.start, typ)));
       continue;
     }
-    if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe) || !to_double(vm, g.step, fst)) return Value();
-    if (fst == 0) return vm.raise(vm.exc().ZeroDivisionError, "division by zero");
+    if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe) || !to_double(vm, g.step, fst))
+      return false;
+    if (fst == 0) {
+      vm.raise(vm.exc().ZeroDivisionError, "division by zero");
+      return false;
+    }
     size.push_back(static_cast<int64_t>(std::ceil((fe - fs) / fst)));
     typ = number_dtype(vm, g.step, number_dtype(vm, g.stop, number_dtype(vm, g.start, typ)));
   }
+  return true;
+}
+
+// Dim k of the grid: index * step + start over the full shape (dense) or as an open
+// (1, .., n, .., 1) view with stride 0 on the other dims (sparse), as NumPy's are.
+NDArray* grid_part(VM& vm, const GridDim& g, size_t k, const std::vector<int64_t>& size,
+                   bool is_int, bool sparse) {
+  double fs, fe, step;
+  int64_t is = 0, ist = 1;
+  if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe)) return nullptr;
+  if (g.complex_step) {
+    int64_t n = static_cast<int64_t>(g.points);
+    step = n != 1 ? (fe - fs) / static_cast<double>(n - 1) : 1.0;
+  } else if (!to_double(vm, g.step, step) ||
+             (is_int && (!index_of(vm, g.start, is) || !index_of(vm, g.step, ist)))) {
+    return nullptr;
+  }
+  std::vector<int64_t> shape = size;
+  if (sparse) shape = {size[k]};
+  NDArray* r = new_array(vm, is_int ? DType::Int64 : DType::Float64, shape);
+  if (!r) return nullptr;
+  vm.root(Value::from_obj(r));
+  int64_t inner = 1;
+  for (size_t j = k + 1; j < size.size() && !sparse; ++j) inner *= size[j];
+  for (int64_t i = 0; i < r->size; ++i) {
+    int64_t idx = sparse ? i : (i / inner) % size[k];
+    if (is_int)
+      r->typed<int64_t>()[i] = idx * ist + is;
+    else
+      r->typed<double>()[i] = static_cast<double>(idx) * step + fs;
+  }
+  if (!sparse) return r;
+  std::vector<int64_t> vshape(size.size(), 1), vstrides(size.size(), 0);
+  vshape[k] = size[k];
+  vstrides[k] = r->itemsize;
+  return view_of(vm, r, r->data, vshape, vstrides);
+}
+
+Value grid_getitem(VM& vm, Value self, Value key) {
+  const bool sparse = static_cast<GridObj*>(self.as_obj())->sparse;
+  VM::RootScope scope(vm);
+  if (!is_kind(key, Kind::Tuple)) return grid_one(vm, key);
+  std::vector<GridDim> dims;
+  std::vector<int64_t> size;
+  DType typ;
+  if (!grid_sizes(vm, as_tuple(key), dims, size, typ)) return Value();
   const bool is_int = is_integer(typ);
   std::vector<NDArray*> parts;
   for (size_t k = 0; k < dims.size(); ++k) {
-    GridDim& g = dims[k];
-    double fs, fe, step;
-    int64_t is = 0, ist = 1;
-    if (!to_double(vm, g.start, fs) || !to_double(vm, g.stop, fe)) return Value();
-    if (g.complex_step) {
-      int64_t n = static_cast<int64_t>(g.points);
-      step = n != 1 ? (fe - fs) / static_cast<double>(n - 1) : 1.0;
-    } else if (!to_double(vm, g.step, step) || (is_int && (!index_of(vm, g.start, is) || !index_of(vm, g.step, ist)))) {
-      return Value();
-    }
-    std::vector<int64_t> shape = size;
-    if (sparse) shape = {size[k]};
-    NDArray* r = new_array(vm, is_int ? DType::Int64 : DType::Float64, shape);
+    NDArray* r = grid_part(vm, dims[k], k, size, is_int, sparse);
     if (!r) return Value();
     vm.root(Value::from_obj(r));
-    int64_t inner = 1;
-    for (size_t j = k + 1; j < size.size() && !sparse; ++j) inner *= size[j];
-    for (int64_t i = 0; i < r->size; ++i) {
-      int64_t idx = sparse ? i : (i / inner) % size[k];
-      if (is_int) r->typed<int64_t>()[i] = idx * ist + is;
-      else r->typed<double>()[i] = static_cast<double>(idx) * step + fs;
-    }
-    if (sparse) {  // r[None, ..., :, ..., None]: stride 0 on the new dims
-      std::vector<int64_t> vshape(dims.size(), 1), vstrides(dims.size(), 0);
-      vshape[k] = size[k];
-      vstrides[k] = r->itemsize;
-      r = view_of(vm, r, r->data, vshape, vstrides);
-      if (!r) return Value();
-      vm.root(Value::from_obj(r));
-    }
     parts.push_back(r);
   }
   if (sparse) return array_list(vm, parts);
@@ -487,7 +526,8 @@ Value grid_getitem(VM& vm, Value self, Value key) {
   shape.insert(shape.end(), size.begin(), size.end());
   NDArray* out = new_array(vm, is_int ? DType::Int64 : DType::Float64, shape);
   if (!out) return Value();
-  const size_t block = static_cast<size_t>(out->size / std::max<int64_t>(1, shape[0])) * out->itemsize;
+  const size_t block =
+      static_cast<size_t>(out->size / std::max<int64_t>(1, shape[0])) * out->itemsize;
   for (size_t k = 0; k < parts.size(); ++k)
     if (block) std::memcpy(out->data + k * block, parts[k]->data, block);
   return Value::from_obj(out);
@@ -496,13 +536,15 @@ Value grid_getitem(VM& vm, Value self, Value key) {
 // ------------------------------------------------------------------ diagonal / tri
 NDArray* diagonal_view(VM& vm, NDArray* x, int64_t offset, Value ax1, Value ax2) {
   int64_t i1 = 0, i2 = 1;
-  if ((!ax1.is_undef() && !index_of(vm, ax1, i1)) || (!ax2.is_undef() && !index_of(vm, ax2, i2))) return nullptr;
+  if ((!ax1.is_undef() && !index_of(vm, ax1, i1)) || (!ax2.is_undef() && !index_of(vm, ax2, i2)))
+    return nullptr;
   if (x->ndim < 2) {
     vm.raise(vm.exc().ValueError, "diag requires an array of at least two dimensions");
     return nullptr;
   }
   int a1, a2;
-  if (!check_axis(vm, i1, x->ndim, "axis1: ", a1) || !check_axis(vm, i2, x->ndim, "axis2: ", a2)) return nullptr;
+  if (!check_axis(vm, i1, x->ndim, "axis1: ", a1) || !check_axis(vm, i2, x->ndim, "axis2: ", a2))
+    return nullptr;
   if (a1 == a2) {
     vm.raise(vm.exc().ValueError, "axis1 and axis2 cannot be the same");
     return nullptr;
@@ -519,8 +561,10 @@ NDArray* diagonal_view(VM& vm, NDArray* x, int64_t offset, Value ax1, Value ax2)
     d1 -= offset;
   }
   int64_t n = std::min(d1, d2);
-  if (n < 0) n = 0;
-  else data += offset * off_stride;
+  if (n < 0)
+    n = 0;
+  else
+    data += offset * off_stride;
   std::vector<int64_t> shape, strides;
   for (int d = 0; d < x->ndim; ++d)
     if (d != a1 && d != a2) {
@@ -538,7 +582,8 @@ Value m_diagonal(VM& vm, const CallArgs& a) {
   static const ArgSpec kSpec{"diagonal", {"self", "offset=", "axis1=", "axis2="}};
   Value p[4];
   int64_t off = 0;
-  if (!parse_args(vm, a, kSpec, p) || (!p[1].is_undef() && !index_of(vm, p[1], off))) return Value();
+  if (!parse_args(vm, a, kSpec, p) || (!p[1].is_undef() && !index_of(vm, p[1], off)))
+    return Value();
   return wrap(diagonal_view(vm, as_ndarray(p[0]), off, p[2], p[3]));
 }
 
@@ -546,7 +591,8 @@ Value f_diagonal(VM& vm, const CallArgs& a) {
   static const ArgSpec kSpec{"diagonal", {"a", "offset=", "axis1=", "axis2="}};
   Value p[4];
   int64_t off = 0;
-  if (!parse_args(vm, a, kSpec, p) || (!p[1].is_undef() && !index_of(vm, p[1], off))) return Value();
+  if (!parse_args(vm, a, kSpec, p) || (!p[1].is_undef() && !index_of(vm, p[1], off)))
+    return Value();
   NDArray* x = arg_array(vm, p[0]);
   return x ? wrap(diagonal_view(vm, x, off, p[2], p[3])) : Value();
 }
@@ -566,7 +612,8 @@ Value f_diag(VM& vm, const CallArgs& a) {
   if (!r) return Value();
   for (int64_t i = 0; i < v->shape[0]; ++i) {
     int64_t row = k >= 0 ? i : i - k, col = k >= 0 ? i + k : i;
-    std::memcpy(r->data + row * r->strides[0] + col * r->strides[1], v->data + i * v->strides[0], v->itemsize);
+    std::memcpy(r->data + row * r->strides[0] + col * r->strides[1], v->data + i * v->strides[0],
+                v->itemsize);
   }
   return Value::from_obj(r);
 }
@@ -605,7 +652,8 @@ Value tri_part(VM& vm, const CallArgs& a, bool lower) {
   static const ArgSpec kU{"triu", {"m", "k="}};
   Value p[2];
   int64_t k = 0;
-  if (!parse_args(vm, a, lower ? kL : kU, p) || (!p[1].is_undef() && !index_of(vm, p[1], k))) return Value();
+  if (!parse_args(vm, a, lower ? kL : kU, p) || (!p[1].is_undef() && !index_of(vm, p[1], k)))
+    return Value();
   NDArray* x = arg_array(vm, p[0]);
   if (!x) return Value();
   if (x->ndim == 0)
@@ -637,10 +685,11 @@ Value f_triu(VM& vm, const CallArgs& a) { return tri_part(vm, a, false); }
 const MethodDef kMethods[] = {{"diagonal", m_diagonal}};
 
 const MethodDef kFunctions[] = {
-    {"linspace", f_linspace}, {"logspace", f_logspace}, {"indices", f_indices},
-    {"fromfunction", f_fromfunction}, {"meshgrid", f_meshgrid}, {"diagonal", f_diagonal},
-    {"diag", f_diag},         {"tri", f_tri},           {"tril", f_tril},
-    {"triu", f_triu},
+    {"linspace", f_linspace}, {"logspace", f_logspace},
+    {"indices", f_indices},   {"fromfunction", f_fromfunction},
+    {"meshgrid", f_meshgrid}, {"diagonal", f_diagonal},
+    {"diag", f_diag},         {"tri", f_tri},
+    {"tril", f_tril},         {"triu", f_triu},
 };
 
 Type* make_grid_type(VM& vm, const char* name) {

@@ -53,7 +53,8 @@ bool parse_sequence(VM& vm, Value v, IndexItem& it) {
   if (!arr) {
     // NumPy builds an object/str array here, which is then not a valid index.
     if (vm.pending_matches(vm.exc().OverflowError) ||
-        vm.pending_matches(vm.exc().NotImplementedError) || vm.pending_matches(vm.exc().TypeError)) {
+        vm.pending_matches(vm.exc().NotImplementedError) ||
+        vm.pending_matches(vm.exc().TypeError)) {
       vm.clear_pending();
       return only_integers(vm);
     }
@@ -65,9 +66,12 @@ bool parse_sequence(VM& vm, Value v, IndexItem& it) {
     if (!arr) return false;
     vm.root(Value::from_obj(arr));
   }
-  if (arr->dtype == DType::Bool) it.kind = IdxKind::BoolArray;
-  else if (is_integer(arr->dtype)) it.kind = IdxKind::IntArray;
-  else return only_integers(vm);
+  if (arr->dtype == DType::Bool)
+    it.kind = IdxKind::BoolArray;
+  else if (is_integer(arr->dtype))
+    it.kind = IdxKind::IntArray;
+  else
+    return only_integers(vm);
   it.arr = arr;
   return true;
 }
@@ -100,11 +104,22 @@ bool parse_array_item(VM& vm, NDArray* arr, IndexItem& it) {
 bool parse_item(VM& vm, Value v, ParsedIndex& p, IndexItem& it) {
   it.arr = nullptr;
   switch (v.tag) {
-    case Tag::Int: it.kind = IdxKind::Int; it.value = v.as_int(); return true;
-    case Tag::Bool: it.kind = IdxKind::Bool0d; it.flag = v.as_bool(); return true;
-    case Tag::None: it.kind = IdxKind::NewAxis; p.has_newaxis = true; return true;
-    case Tag::Obj: break;
-    default: return only_integers(vm);
+    case Tag::Int:
+      it.kind = IdxKind::Int;
+      it.value = v.as_int();
+      return true;
+    case Tag::Bool:
+      it.kind = IdxKind::Bool0d;
+      it.flag = v.as_bool();
+      return true;
+    case Tag::None:
+      it.kind = IdxKind::NewAxis;
+      p.has_newaxis = true;
+      return true;
+    case Tag::Obj:
+      break;
+    default:
+      return only_integers(vm);
   }
   Object* o = v.as_obj();
   if (o->kind == Kind::Slice) {
@@ -147,13 +162,18 @@ int item_dims(const IndexItem& it) {
   switch (it.kind) {
     case IdxKind::Int:
     case IdxKind::Slice:
-    case IdxKind::IntArray: return 1;
-    case IdxKind::BoolArray: return it.arr->ndim;
-    default: return 0;
+    case IdxKind::IntArray:
+      return 1;
+    case IdxKind::BoolArray:
+      return it.arr->ndim;
+    default:
+      return 0;
   }
 }
 
-bool is_fancy_item(IdxKind k) { return k == IdxKind::Bool0d || k == IdxKind::BoolArray || k == IdxKind::IntArray; }
+bool is_fancy_item(IdxKind k) {
+  return k == IdxKind::Bool0d || k == IdxKind::BoolArray || k == IdxKind::IntArray;
+}
 
 // NumPy's checks after parsing: too many indices, then boolean dims (I3).
 bool validate_index(VM& vm, NDArray* a, ParsedIndex& p) {
@@ -293,7 +313,8 @@ bool basic_view(VM& vm, NDArray* a, const ParsedIndex& p, BasicView& out) {
         keep_dims(p.ellipsis_dims);
         all_ints = false;
         break;
-      default: break;  // fancy items never reach basic indexing
+      default:
+        break;  // fancy items never reach basic indexing
     }
   }
   keep_dims(a->ndim - d);

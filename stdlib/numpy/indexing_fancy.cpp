@@ -140,8 +140,8 @@ struct FancyPlan {
   int npre = 0, npost = 0;
   int64_t pre_shape[kMaxIndexItems], pre_strides[kMaxIndexItems];
   int64_t post_shape[kMaxIndexItems], post_strides[kMaxIndexItems];
-  std::vector<int64_t> off;  // byte offset into V for every element of B
-  int64_t nb = 1;            // elements of B
+  std::vector<int64_t> off;     // byte offset into V for every element of B
+  int64_t nb = 1;               // elements of B
   std::vector<int64_t> rshape;  // pre + B + post
   bool single = false;          // one index array and no pre dims: no offset table
 };
@@ -218,9 +218,12 @@ bool build_view(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p) {
         ++d;
         break;
       }
-      case IdxKind::NewAxis: add_vdim(p, 1, 0, false); break;
+      case IdxKind::NewAxis:
+        add_vdim(p, 1, 0, false);
+        break;
       case IdxKind::Ellipsis:
-        for (int k = 0; k < ix.ellipsis_dims; ++k, ++d) add_vdim(p, a->shape[d], a->strides[d], false);
+        for (int k = 0; k < ix.ellipsis_dims; ++k, ++d)
+          add_vdim(p, a->shape[d], a->strides[d], false);
         break;
       case IdxKind::Bool0d: {
         const int64_t shape[] = {it.flag ? 1 : 0};
@@ -317,7 +320,8 @@ bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p, bool ga
   std::vector<std::span<const int64_t>> shapes;
   for (int k = 0; k < p.nf; ++k) shapes.push_back(shape_of(p.idx[k]));
   if (!broadcast_shapes(shapes, p.bshape)) {
-    std::string msg = "shape mismatch: indexing arrays could not be broadcast together with shapes ";
+    std::string msg =
+        "shape mismatch: indexing arrays could not be broadcast together with shapes ";
     for (int k = 0; k < p.nf; ++k) msg += shape_str_compact(shape_of(p.idx[k])) + " ";
     vm.raise(vm.exc().IndexError, msg);
     return false;
@@ -432,11 +436,21 @@ bool transfer_single(FancyPlan& p, NDArray* a, char* other, const int64_t* ost, 
   int64_t fs;
   if (p.npost != 0 || !flat_stride(p.bshape, ost, fs)) return false;
   switch (a->itemsize) {
-    case 1: bad = single_loop<1>(p, other, fs, gather); break;
-    case 2: bad = single_loop<2>(p, other, fs, gather); break;
-    case 4: bad = single_loop<4>(p, other, fs, gather); break;
-    case 8: bad = single_loop<8>(p, other, fs, gather); break;
-    default: bad = single_loop<16>(p, other, fs, gather); break;
+    case 1:
+      bad = single_loop<1>(p, other, fs, gather);
+      break;
+    case 2:
+      bad = single_loop<2>(p, other, fs, gather);
+      break;
+    case 4:
+      bad = single_loop<4>(p, other, fs, gather);
+      break;
+    case 8:
+      bad = single_loop<8>(p, other, fs, gather);
+      break;
+    default:
+      bad = single_loop<16>(p, other, fs, gather);
+      break;
   }
   return true;
 }
@@ -457,8 +471,10 @@ bool transfer(VM& vm, FancyPlan& p, NDArray* a, char* other, const int64_t* ost,
   }
   const int isz = a->itemsize;
   if (p.npost == 0) {
-    if (gather) walk(p, other, ost, [&](char* ap, char* op) { copy_elem(op, ap, isz); });
-    else walk(p, other, ost, [&](char* ap, char* op) { copy_elem(ap, op, isz); });
+    if (gather)
+      walk(p, other, ost, [&](char* ap, char* op) { copy_elem(op, ap, isz); });
+    else
+      walk(p, other, ost, [&](char* ap, char* op) { copy_elem(ap, op, isz); });
     return true;
   }
   CastLoop loop = cast_loop(a->dtype, a->dtype);

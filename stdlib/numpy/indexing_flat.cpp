@@ -63,24 +63,29 @@ bool int_key(VM& vm, Value k, int64_t& out) {
     return true;
   }
   if (is_np_scalar(vm, k) && is_integer(as_np_scalar(k)->dtype)) {
-    cast_loop(as_np_scalar(k)->dtype, DType::Int64)(as_np_scalar(k)->ptr(), 0, reinterpret_cast<char*>(&out), 0, 1);
+    cast_loop(as_np_scalar(k)->dtype, DType::Int64)(as_np_scalar(k)->ptr(), 0,
+                                                    reinterpret_cast<char*>(&out), 0, 1);
     return true;
   }
   if (is_ndarray(vm, k) && as_ndarray(k)->ndim == 0 && is_integer(as_ndarray(k)->dtype)) {
-    cast_loop(as_ndarray(k)->dtype, DType::Int64)(as_ndarray(k)->data, 0, reinterpret_cast<char*>(&out), 0, 1);
+    cast_loop(as_ndarray(k)->dtype, DType::Int64)(as_ndarray(k)->data, 0,
+                                                  reinterpret_cast<char*>(&out), 0, 1);
     return true;
   }
   return false;
 }
 
 // The flat positions a non-integer key selects, and the shape of the result.
-bool key_positions(VM& vm, NDArray* a, Value key, std::vector<int64_t>& pos, std::vector<int64_t>& shape) {
+bool key_positions(VM& vm, NDArray* a, Value key, std::vector<int64_t>& pos,
+                   std::vector<int64_t>& shape) {
   const int64_t n = a->size;
   pos.clear();
   if (key.identical(vm.ellipsis()) || (is_kind(key, Kind::Tuple) && as_tuple(key)->len == 0)) {
     for (int64_t i = 0; i < n; ++i) pos.push_back(i);
-    if (key.identical(vm.ellipsis())) shape = {n};
-    else shape.assign(a->shape, a->shape + a->ndim);
+    if (key.identical(vm.ellipsis()))
+      shape = {n};
+    else
+      shape.assign(a->shape, a->shape + a->ndim);
     return true;
   }
   if (is_kind(key, Kind::Slice)) {
@@ -104,7 +109,8 @@ bool key_positions(VM& vm, NDArray* a, Value key, std::vector<int64_t>& pos, std
       vm.raise_fmt(vm.exc().IndexError,
                    "boolean index did not match indexed array along dimension 0; dimension is %lld "
                    "but corresponding boolean dimension is %lld",
-                   static_cast<long long>(n), static_cast<long long>(idx->ndim ? idx->shape[0] : 1));
+                   static_cast<long long>(n),
+                   static_cast<long long>(idx->ndim ? idx->shape[0] : 1));
       return false;
     }
     for (int64_t i = 0; i < n; ++i)
@@ -133,8 +139,10 @@ bool key_positions(VM& vm, NDArray* a, Value key, std::vector<int64_t>& pos, std
 Value flat_getitem(VM& vm, Value self, Value key) {
   NDArray* a = as_flat(self)->arr;
   VM::RootScope scope(vm);
-  if (is_kind(key, Kind::Tuple) && as_tuple(key)->len == 1) key = (*as_tuple(key))[0];
-  else if (is_kind(key, Kind::Tuple) && as_tuple(key)->len > 1) return unsupported(vm);
+  if (is_kind(key, Kind::Tuple) && as_tuple(key)->len == 1)
+    key = (*as_tuple(key))[0];
+  else if (is_kind(key, Kind::Tuple) && as_tuple(key)->len > 1)
+    return unsupported(vm);
   int64_t i;
   if (int_key(vm, key, i)) {
     if (i < -a->size || i >= a->size) {
@@ -147,7 +155,8 @@ Value flat_getitem(VM& vm, Value self, Value key) {
   if (!key_positions(vm, a, key, pos, shape)) return Value();
   NDArray* r = new_array(vm, a->dtype, shape);
   if (!r) return Value();
-  for (size_t k = 0; k < pos.size(); ++k) copy_elem(r->data + k * r->itemsize, flat_ptr(a, pos[k]), a->itemsize);
+  for (size_t k = 0; k < pos.size(); ++k)
+    copy_elem(r->data + k * r->itemsize, flat_ptr(a, pos[k]), a->itemsize);
   return Value::from_obj(r);
 }
 
@@ -163,7 +172,8 @@ bool assign_cyclic(VM& vm, NDArray* a, const std::vector<int64_t>& pos, Value va
   }
   if (v->size == 0) return true;
   for (size_t k = 0; k < pos.size(); ++k)
-    copy_elem(flat_ptr(a, pos[k]), v->data + (static_cast<int64_t>(k) % v->size) * v->itemsize, a->itemsize);
+    copy_elem(flat_ptr(a, pos[k]), v->data + (static_cast<int64_t>(k) % v->size) * v->itemsize,
+              a->itemsize);
   return true;
 }
 
@@ -240,9 +250,7 @@ Value m_array(VM& vm, const CallArgs& a) {
 }
 
 // ndarray.flat (get: a flatiter; set: cyclic assignment to every element).
-Type* flat_type(const CallArgs& a) {
-  return as_type(static_cast<NativeFunction*>(a.callee)->data);
-}
+Type* flat_type(const CallArgs& a) { return as_type(static_cast<NativeFunction*>(a.callee)->data); }
 
 Value g_flat(VM& vm, const CallArgs& a) {
   FlatIter* it = vm.heap().make<FlatIter>(flat_type(a), Kind::Other, 0);

@@ -34,10 +34,10 @@ enum class IdxKind : uint8_t { Int, Slice, NewAxis, Ellipsis, Bool0d, BoolArray,
 
 struct IndexItem {
   IdxKind kind;
-  bool flag;            // Bool0d: the value
-  int64_t value;        // Int: the index (not yet bounds-checked)
-  vm::Value slice;      // Slice: the slice object
-  NDArray* arr;         // BoolArray (bool dtype) / IntArray (any integer dtype)
+  bool flag;        // Bool0d: the value
+  int64_t value;    // Int: the index (not yet bounds-checked)
+  vm::Value slice;  // Slice: the slice object
+  NDArray* arr;     // BoolArray (bool dtype) / IntArray (any integer dtype)
 };
 
 inline constexpr int kMaxIndexItems = 2 * kMaxDims;  // NumPy's limit on index tuples
@@ -49,7 +49,7 @@ struct ParsedIndex {
   int ellipsis_dims = 0;  // dims the ellipsis stands for (0 when there is none)
   bool has_ellipsis = false;
   bool has_newaxis = false;
-  bool fancy = false;     // I2
+  bool fancy = false;          // I2
   bool fancy_adjacent = true;  // fancy items (ints included) are consecutive
 };
 
@@ -74,11 +74,21 @@ void install_flat(vm::VM& vm, NumpyState& st);
 // Copies `n`-byte elements (n = itemsize).
 inline void copy_elem(char* dst, const char* src, int n) {
   switch (n) {
-    case 1: *dst = *src; return;
-    case 2: __builtin_memcpy(dst, src, 2); return;
-    case 4: __builtin_memcpy(dst, src, 4); return;
-    case 8: __builtin_memcpy(dst, src, 8); return;
-    default: __builtin_memcpy(dst, src, 16); return;
+    case 1:
+      *dst = *src;
+      return;
+    case 2:
+      __builtin_memcpy(dst, src, 2);
+      return;
+    case 4:
+      __builtin_memcpy(dst, src, 4);
+      return;
+    case 8:
+      __builtin_memcpy(dst, src, 8);
+      return;
+    default:
+      __builtin_memcpy(dst, src, 16);
+      return;
   }
 }
 

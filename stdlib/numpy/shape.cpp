@@ -130,7 +130,8 @@ bool parse_intp_shape(VM& vm, Value v, std::vector<int64_t>& out) {
   if (!integral) {
     Value r = repr(vm, v);
     if (failed(r)) return false;
-    vm.raise_fmt(vm.exc().TypeError, "expected a sequence of integers or a single integer, got '%s'",
+    vm.raise_fmt(vm.exc().TypeError,
+                 "expected a sequence of integers or a single integer, got '%s'",
                  as_str(r)->data());
     return false;
   }
@@ -172,7 +173,9 @@ bool resolve_newshape(VM& vm, int64_t size, std::vector<int64_t>& shape) {
     }
   }
   if (overflow) {
-    vm.raise(vm.exc().ValueError, "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum possible size.");
+    vm.raise(vm.exc().ValueError,
+             "array is too big; `arr.size * arr.dtype.itemsize` is larger than the maximum "
+             "possible size.");
     return false;
   }
   if (unknown >= 0) {
@@ -207,8 +210,10 @@ bool attempt_nocopy(const NDArray* a, std::span<const int64_t> newshape, char or
   while (ni < newnd && oi < oldnd) {
     int64_t np_ = newshape[ni], op = olddims[oi];
     while (np_ != op) {
-      if (np_ < op) np_ *= newshape[nj++];
-      else op *= olddims[oj++];
+      if (np_ < op)
+        np_ *= newshape[nj++];
+      else
+        op *= olddims[oj++];
     }
     for (int ok = oi; ok < oj - 1; ++ok) {
       if (order == 'F' ? oldstrides[ok + 1] != olddims[ok] * oldstrides[ok]
@@ -255,8 +260,10 @@ NDArray* reshape_array(VM& vm, NDArray* a, std::span<const int64_t> shape, char 
     if (!src) return nullptr;
   }
   VM::TempRoot keep(vm, src);
-  if (order == 'F') f_strides(shape, src->itemsize, strides);
-  else c_strides(shape, src->itemsize, strides);
+  if (order == 'F')
+    f_strides(shape, src->itemsize, strides);
+  else
+    c_strides(shape, src->itemsize, strides);
   return view_of(vm, src, src->data, shape, {strides, shape.size()});
 }
 
@@ -265,9 +272,8 @@ namespace {
 // The axes of `a` sorted by decreasing |stride| (NumPy's 'K' memory order; stable).
 void keep_order_perm(const NDArray* a, int* perm) {
   for (int i = 0; i < a->ndim; ++i) perm[i] = i;
-  std::stable_sort(perm, perm + a->ndim, [&](int x, int y) {
-    return std::abs(a->strides[x]) > std::abs(a->strides[y]);
-  });
+  std::stable_sort(perm, perm + a->ndim,
+                   [&](int x, int y) { return std::abs(a->strides[x]) > std::abs(a->strides[y]); });
 }
 
 // Copies `src` into a new 1-d array in C order of src's dims (or F order).
@@ -278,8 +284,10 @@ NDArray* copy_flat(VM& vm, NDArray* src, char order) {
   if (!r || src->size == 0) return r;
   VM::TempRoot keep_r(vm, r);
   int64_t strides[kMaxDims];
-  if (order == 'F') f_strides(shape_of(src), src->itemsize, strides);
-  else c_strides(shape_of(src), src->itemsize, strides);
+  if (order == 'F')
+    f_strides(shape_of(src), src->itemsize, strides);
+  else
+    c_strides(shape_of(src), src->itemsize, strides);
   NDArray* dst = view_of(vm, r, r->data, shape_of(src), {strides, static_cast<size_t>(src->ndim)});
   if (!dst || !copy_into(vm, dst, src)) return nullptr;
   return r;
@@ -300,7 +308,8 @@ NDArray* ravel_array(VM& vm, NDArray* a, char order) {
     if (p->c_contiguous()) return reshape_array(vm, p, flat, 'C');
     return copy_flat(vm, p, 'C');
   }
-  if (order == 'F' ? a->f_contiguous() : a->c_contiguous()) return reshape_array(vm, a, flat, order);
+  if (order == 'F' ? a->f_contiguous() : a->c_contiguous())
+    return reshape_array(vm, a, flat, order);
   return copy_flat(vm, a, order);
 }
 
@@ -331,8 +340,10 @@ Value do_reshape(VM& vm, NDArray* x, Value shape_v, bool shape_is_list, const Va
   if (!parse_order(vm, order_v, 'C', order) || !reject_reshape_order(vm, order)) return Value();
   std::vector<int64_t> shape;
   if (shape_is_list) {
-    if (shape_v.is_none()) shape.assign(x->shape, x->shape + x->ndim);
-    else if (!parse_intp_shape(vm, shape_v, shape)) return Value();
+    if (shape_v.is_none())
+      shape.assign(x->shape, x->shape + x->ndim);
+    else if (!parse_intp_shape(vm, shape_v, shape))
+      return Value();
   } else {
     for (uint32_t i = 0; i < ndims; ++i) {
       int64_t d;
@@ -349,13 +360,14 @@ Value m_reshape(VM& vm, const CallArgs& a) {
   for (uint32_t i = 0; i < a.nkw(); ++i) {
     Str* k = as_str((*a.kwnames)[i]);
     if (k->view() != "order")
-      return vm.raise_fmt(vm.exc().TypeError, "'%s' is an invalid keyword argument for this function",
-                          k->data());
+      return vm.raise_fmt(vm.exc().TypeError,
+                          "'%s' is an invalid keyword argument for this function", k->data());
   }
   Value p[3];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   Tuple* dims = as_tuple(p[1]);
-  if (dims->len == 0) return vm.raise(vm.exc().TypeError, "reshape() takes exactly 1 argument (0 given)");
+  if (dims->len == 0)
+    return vm.raise(vm.exc().TypeError, "reshape() takes exactly 1 argument (0 given)");
   NDArray* x = as_ndarray(p[0]);
   if (dims->len == 1) return do_reshape(vm, x, (*dims)[0], true, nullptr, 0, p[2]);
   return do_reshape(vm, x, Value(), false, dims->items(), static_cast<uint32_t>(dims->len), p[2]);
@@ -416,8 +428,10 @@ bool axis_tuple(VM& vm, Value v, int ndim, const char* argname, std::vector<int>
   for (size_t i = 0; i < out.size(); ++i)
     for (size_t j = 0; j < i; ++j)
       if (out[i] == out[j]) {
-        if (argname) vm.raise_fmt(vm.exc().ValueError, "repeated axis in `%s` argument", argname);
-        else vm.raise(vm.exc().ValueError, "repeated axis");
+        if (argname)
+          vm.raise_fmt(vm.exc().ValueError, "repeated axis in `%s` argument", argname);
+        else
+          vm.raise(vm.exc().ValueError, "repeated axis");
         return false;
       }
   return true;
@@ -429,7 +443,8 @@ Value transpose_with(VM& vm, NDArray* x, const std::vector<int64_t>* axes) {
     for (int i = 0; i < x->ndim; ++i) perm[i] = x->ndim - 1 - i;
     return wrap(permute_view(vm, x, perm));
   }
-  if (axes->size() != static_cast<size_t>(x->ndim)) return vm.raise(vm.exc().ValueError, "axes don't match array");
+  if (axes->size() != static_cast<size_t>(x->ndim))
+    return vm.raise(vm.exc().ValueError, "axes don't match array");
   bool seen[kMaxDims] = {};
   for (int i = 0; i < x->ndim; ++i) {
     if (!check_axis(vm, (*axes)[i], x->ndim, "", perm[i])) return Value();
@@ -440,7 +455,8 @@ Value transpose_with(VM& vm, NDArray* x, const std::vector<int64_t>* axes) {
 }
 
 Value m_transpose(VM& vm, const CallArgs& a) {
-  if (a.nkw()) return vm.raise(vm.exc().TypeError, "ndarray.transpose() takes no keyword arguments");
+  if (a.nkw())
+    return vm.raise(vm.exc().TypeError, "ndarray.transpose() takes no keyword arguments");
   NDArray* x = as_ndarray(a[0]);
   if (a.argc == 1 || (a.argc == 2 && a[1].is_none())) return transpose_with(vm, x, nullptr);
   std::vector<int64_t> axes;
@@ -472,7 +488,8 @@ Value swapaxes(VM& vm, NDArray* x, Value v1, Value v2) {
   int64_t i1, i2;
   int a1, a2;
   if (!index_of(vm, v1, i1) || !index_of(vm, v2, i2)) return Value();
-  if (!check_axis(vm, i1, x->ndim, "axis1: ", a1) || !check_axis(vm, i2, x->ndim, "axis2: ", a2)) return Value();
+  if (!check_axis(vm, i1, x->ndim, "axis1: ", a1) || !check_axis(vm, i2, x->ndim, "axis2: ", a2))
+    return Value();
   int perm[kMaxDims];
   for (int i = 0; i < x->ndim; ++i) perm[i] = i;
   std::swap(perm[a1], perm[a2]);
@@ -501,7 +518,8 @@ Value f_moveaxis(VM& vm, const CallArgs& a) {
   NDArray* x = arg_array(vm, p[0]);
   if (!x) return Value();
   std::vector<int> src, dst;
-  if (!axis_tuple(vm, p[1], x->ndim, "source", src) || !axis_tuple(vm, p[2], x->ndim, "destination", dst))
+  if (!axis_tuple(vm, p[1], x->ndim, "source", src) ||
+      !axis_tuple(vm, p[2], x->ndim, "destination", dst))
     return Value();
   if (src.size() != dst.size())
     return vm.raise(vm.exc().ValueError,
@@ -609,7 +627,8 @@ Value f_size(VM& vm, const CallArgs& a) {
 // ------------------------------------------------------------------ broadcasting
 // np.broadcast's shape with its error text: the first dim (outermost first) where two
 // arguments disagree, blaming the argument that set that dim.
-bool broadcast_blame(VM& vm, const std::vector<std::vector<int64_t>>& shapes, std::vector<int64_t>& out) {
+bool broadcast_blame(VM& vm, const std::vector<std::vector<int64_t>>& shapes,
+                     std::vector<int64_t>& out) {
   size_t nd = 0;
   for (const auto& s : shapes) nd = std::max(nd, s.size());
   out.assign(nd, 1);
@@ -651,9 +670,11 @@ Value f_broadcast_to(VM& vm, const CallArgs& a) {
   if (shape.empty() && x->ndim > 0)
     return vm.raise(vm.exc().ValueError, "cannot broadcast a non-scalar to a scalar array");
   for (int64_t d : shape)
-    if (d < 0) return vm.raise(vm.exc().ValueError, "all elements of broadcast shape must be non-negative");
+    if (d < 0)
+      return vm.raise(vm.exc().ValueError, "all elements of broadcast shape must be non-negative");
   if (static_cast<size_t>(x->ndim) > shape.size())
-    return vm.raise(vm.exc().ValueError, "input operand has more dimensions than allowed by the axis remapping");
+    return vm.raise(vm.exc().ValueError,
+                    "input operand has more dimensions than allowed by the axis remapping");
   int64_t strides[kMaxDims];
   if (!broadcast_strides(x, shape, strides))
     return vm.raise_fmt(vm.exc().ValueError,
@@ -681,7 +702,8 @@ Value f_broadcast_arrays(VM& vm, const CallArgs& a) {
   std::vector<int64_t> shape;
   if (!broadcast_blame(vm, shapes, shape)) return Value();
   bool same = true;
-  for (NDArray* x : arrays) same = same && std::equal(shape.begin(), shape.end(), x->shape, x->shape + x->ndim);
+  for (NDArray* x : arrays)
+    same = same && std::equal(shape.begin(), shape.end(), x->shape, x->shape + x->ndim);
   for (NDArray*& x : arrays) {
     if (same) break;
     x = broadcast_view(vm, x, shape);
@@ -738,7 +760,8 @@ Value flip_one(VM& vm, const CallArgs& a, int axis) {
   NDArray* x = arg_array(vm, p[0]);
   if (!x) return Value();
   if (x->ndim < axis + 1)
-    return vm.raise(vm.exc().ValueError, axis == 1 ? "Input must be >= 2-d." : "Input must be >= 1-d.");
+    return vm.raise(vm.exc().ValueError,
+                    axis == 1 ? "Input must be >= 2-d." : "Input must be >= 1-d.");
   return wrap(flip_axes(vm, x, {axis}));
 }
 
@@ -757,10 +780,12 @@ Value f_rot90(VM& vm, const CallArgs& a) {
   if (!p[2].is_undef() && !parse_shape(vm, p[2], ax)) return Value();
   if (ax.size() != 2) return vm.raise(vm.exc().ValueError, "len(axes) must be 2.");
   const int64_t nd = x->ndim;
-  if (ax[0] == ax[1] || std::abs(ax[0] - ax[1]) == nd) return vm.raise(vm.exc().ValueError, "Axes must be different.");
+  if (ax[0] == ax[1] || std::abs(ax[0] - ax[1]) == nd)
+    return vm.raise(vm.exc().ValueError, "Axes must be different.");
   if (ax[0] >= nd || ax[0] < -nd || ax[1] >= nd || ax[1] < -nd)
-    return vm.raise_fmt(vm.exc().ValueError, "Axes=(%lld, %lld) out of range in array of dimension %lld.",
-                        static_cast<long long>(ax[0]), static_cast<long long>(ax[1]), static_cast<long long>(nd));
+    return vm.raise_fmt(
+        vm.exc().ValueError, "Axes=(%lld, %lld) out of range in array of dimension %lld.",
+        static_cast<long long>(ax[0]), static_cast<long long>(ax[1]), static_cast<long long>(nd));
   int a0 = static_cast<int>((ax[0] + nd) % nd), a1 = static_cast<int>((ax[1] + nd) % nd);
   k = ((k % 4) + 4) % 4;
   if (k == 0) return wrap(view_of(vm, x, x->data, shape_of(x), strides_of(x)));
@@ -777,19 +802,27 @@ Value f_rot90(VM& vm, const CallArgs& a) {
 }
 
 const MethodDef kMethods[] = {
-    {"reshape", m_reshape},     {"ravel", m_ravel},     {"flatten", m_flatten},
+    {"reshape", m_reshape},     {"ravel", m_ravel},       {"flatten", m_flatten},
     {"transpose", m_transpose}, {"swapaxes", m_swapaxes}, {"squeeze", m_squeeze},
 };
 
 const MethodDef kFunctions[] = {
-    {"reshape", f_reshape},         {"ravel", f_ravel},
-    {"transpose", f_transpose},     {"swapaxes", f_swapaxes},
-    {"moveaxis", f_moveaxis},       {"expand_dims", f_expand_dims},
-    {"squeeze", f_squeeze},         {"shape", f_shape},
-    {"ndim", f_ndim},               {"size", f_size},
-    {"broadcast_to", f_broadcast_to}, {"broadcast_arrays", f_broadcast_arrays},
-    {"broadcast_shapes", f_broadcast_shapes}, {"flip", f_flip},
-    {"fliplr", f_fliplr},           {"flipud", f_flipud},
+    {"reshape", f_reshape},
+    {"ravel", f_ravel},
+    {"transpose", f_transpose},
+    {"swapaxes", f_swapaxes},
+    {"moveaxis", f_moveaxis},
+    {"expand_dims", f_expand_dims},
+    {"squeeze", f_squeeze},
+    {"shape", f_shape},
+    {"ndim", f_ndim},
+    {"size", f_size},
+    {"broadcast_to", f_broadcast_to},
+    {"broadcast_arrays", f_broadcast_arrays},
+    {"broadcast_shapes", f_broadcast_shapes},
+    {"flip", f_flip},
+    {"fliplr", f_fliplr},
+    {"flipud", f_flipud},
     {"rot90", f_rot90},
 };
 

@@ -43,17 +43,20 @@ bool parse_casting(VM& vm, Value v, Casting& out) {
   if (v.is_undef()) return true;
   if (is_kind(v, Kind::Str)) {
     std::string_view s = as_str(v)->view();
-    static const std::pair<std::string_view, Casting> kNames[] = {
-        {"no", Casting::No}, {"equiv", Casting::Equiv}, {"safe", Casting::Safe},
-        {"same_kind", Casting::SameKind}, {"unsafe", Casting::Unsafe}};
+    static const std::pair<std::string_view, Casting> kNames[] = {{"no", Casting::No},
+                                                                  {"equiv", Casting::Equiv},
+                                                                  {"safe", Casting::Safe},
+                                                                  {"same_kind", Casting::SameKind},
+                                                                  {"unsafe", Casting::Unsafe}};
     for (auto [n, c] : kNames)
       if (s == n) {
         out = c;
         return true;
       }
-    vm.raise_fmt(vm.exc().ValueError,
-                 "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '%s')",
-                 std::string(s).c_str());
+    vm.raise_fmt(
+        vm.exc().ValueError,
+        "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe' (got '%s')",
+        std::string(s).c_str());
     return false;
   }
   vm.raise_fmt(vm.exc().TypeError, "casting must be of type str, not %s", type_name(vm, v));
@@ -62,22 +65,32 @@ bool parse_casting(VM& vm, Value v, Casting& out) {
 
 const char* casting_name(Casting c) {
   switch (c) {
-    case Casting::No: return "no";
-    case Casting::Equiv: return "equiv";
-    case Casting::Safe: return "safe";
-    case Casting::SameKind: return "same_kind";
-    case Casting::Unsafe: break;
+    case Casting::No:
+      return "no";
+    case Casting::Equiv:
+      return "equiv";
+    case Casting::Safe:
+      return "safe";
+    case Casting::SameKind:
+      return "same_kind";
+    case Casting::Unsafe:
+      break;
   }
   return "unsafe";
 }
 
 int kind_rank(DType d) {
   switch (dkind(d)) {
-    case DKind::Bool: return 0;
-    case DKind::UnsignedInt: return 1;
-    case DKind::SignedInt: return 2;
-    case DKind::Float: return 3;
-    case DKind::Complex: break;
+    case DKind::Bool:
+      return 0;
+    case DKind::UnsignedInt:
+      return 1;
+    case DKind::SignedInt:
+      return 2;
+    case DKind::Float:
+      return 3;
+    case DKind::Complex:
+      break;
   }
   return 4;
 }
@@ -85,10 +98,14 @@ int kind_rank(DType d) {
 bool can_cast(DType from, DType to, Casting c) {
   switch (c) {
     case Casting::No:
-    case Casting::Equiv: return from == to;
-    case Casting::Safe: return can_cast_safe(from, to);
-    case Casting::SameKind: return can_cast_safe(from, to) || kind_rank(from) <= kind_rank(to);
-    case Casting::Unsafe: break;
+    case Casting::Equiv:
+      return from == to;
+    case Casting::Safe:
+      return can_cast_safe(from, to);
+    case Casting::SameKind:
+      return can_cast_safe(from, to) || kind_rank(from) <= kind_rank(to);
+    case Casting::Unsafe:
+      break;
   }
   return true;
 }
@@ -280,7 +297,8 @@ Value f_stack(VM& vm, const CallArgs& a) {
   if (!collect_arrays(vm, p[0], arrays)) return Value();
   if (arrays.empty()) return vm.raise(vm.exc().ValueError, "need at least one array to stack");
   for (NDArray* x : arrays)
-    if (!std::equal(x->shape, x->shape + x->ndim, arrays[0]->shape, arrays[0]->shape + arrays[0]->ndim))
+    if (!std::equal(x->shape, x->shape + x->ndim, arrays[0]->shape,
+                    arrays[0]->shape + arrays[0]->ndim))
       return vm.raise(vm.exc().ValueError, "all input arrays must have the same shape");
   int64_t ax = 0;
   int axis;
@@ -319,7 +337,8 @@ NDArray* atleast(VM& vm, NDArray* x, int n) {
     shape[2] = 1;
     nd = 3;
   }
-  return view_of(vm, x, x->data, {shape, static_cast<size_t>(nd)}, {strides, static_cast<size_t>(nd)});
+  return view_of(vm, x, x->data, {shape, static_cast<size_t>(nd)},
+                 {strides, static_cast<size_t>(nd)});
 }
 
 Value atleast_fn(VM& vm, const CallArgs& a, const char* name, int n) {
@@ -372,12 +391,21 @@ Value stack_family(VM& vm, const CallArgs& a, const char* name, StackKind kind) 
     vm.root(Value::from_obj(x));
   }
   switch (kind) {
-    case StackKind::V: o.axis = 0; break;
-    case StackKind::H: o.axis = !arrays.empty() && arrays[0]->ndim == 1 ? 0 : 1; break;
-    case StackKind::D: o.axis = 2; break;
-    case StackKind::Column: o.axis = 1; break;
+    case StackKind::V:
+      o.axis = 0;
+      break;
+    case StackKind::H:
+      o.axis = !arrays.empty() && arrays[0]->ndim == 1 ? 0 : 1;
+      break;
+    case StackKind::D:
+      o.axis = 2;
+      break;
+    case StackKind::Column:
+      o.axis = 1;
+      break;
   }
-  if ((kind == StackKind::V || kind == StackKind::H) && !parse_concat_tail(vm, Value(), p[1], p[2], o))
+  if ((kind == StackKind::V || kind == StackKind::H) &&
+      !parse_concat_tail(vm, Value(), p[1], p[2], o))
     return Value();
   return wrap(concatenate(vm, arrays, o));
 }
@@ -461,7 +489,8 @@ Value do_repeat(VM& vm, NDArray* x, Value repeats, Value axis_v) {
   if (counts.size() == 1) {
     if (counts[0] < 0) return vm.raise(vm.exc().ValueError, "negative dimensions are not allowed");
   } else if (static_cast<int64_t>(counts.size()) != n) {
-    return vm.raise_fmt(vm.exc().ValueError, "operands could not be broadcast together with shape (%lld,) (%zu,)",
+    return vm.raise_fmt(vm.exc().ValueError,
+                        "operands could not be broadcast together with shape (%lld,) (%zu,)",
                         static_cast<long long>(n), counts.size());
   } else {
     for (int64_t k : counts)
@@ -517,7 +546,8 @@ Value f_tile(VM& vm, const CallArgs& a) {
         NDArray* m = reshape_array(vm, c, two, 'C');
         if (!m) return Value();
         vm.root(Value::from_obj(m));
-        if (reps[i] < 0) return vm.raise(vm.exc().ValueError, "negative dimensions are not allowed");
+        if (reps[i] < 0)
+          return vm.raise(vm.exc().ValueError, "negative dimensions are not allowed");
         c = repeat_axis(vm, m, {reps[i]}, 0);
         if (!c) return Value();
         vm.root(Value::from_obj(c));
@@ -617,7 +647,8 @@ Value split_family(VM& vm, const CallArgs& a, const char* name, int kind) {
   if (!x) return Value();
   const int need = kind == 0 ? 1 : kind == 1 ? 2 : 3;
   if (x->ndim < need)
-    return vm.raise_fmt(vm.exc().ValueError, "%s only works on arrays of %d or more dimensions", name, need);
+    return vm.raise_fmt(vm.exc().ValueError, "%s only works on arrays of %d or more dimensions",
+                        name, need);
   const int axis = kind == 0 ? (x->ndim > 1 ? 1 : 0) : kind == 1 ? 0 : 2;
   if (!is_index_sequence(vm, p[1])) {
     int64_t ns;
@@ -688,15 +719,17 @@ Value f_roll(VM& vm, const CallArgs& a) {
   if (!sh) return Value();
   vm.root(Value::from_obj(sh));
   const std::vector<int64_t> sshape(sh->shape, sh->shape + sh->ndim);
-  const std::vector<int64_t> ashape = axis_scalar ? std::vector<int64_t>{}
-                                                  : std::vector<int64_t>{static_cast<int64_t>(axes.size())};
+  const std::vector<int64_t> ashape = axis_scalar
+                                          ? std::vector<int64_t>{}
+                                          : std::vector<int64_t>{static_cast<int64_t>(axes.size())};
   std::vector<int64_t> bshape;
   const std::span<const int64_t> spans[] = {sshape, ashape};
   if (!broadcast_shapes(spans, bshape))
-    return vm.raise_fmt(vm.exc().ValueError,
-                        "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
-                        "between arg 0 with shape %s and arg 1 with shape %s.",
-                        shape_str(sshape).c_str(), shape_str(ashape).c_str());
+    return vm.raise_fmt(
+        vm.exc().ValueError,
+        "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+        "between arg 0 with shape %s and arg 1 with shape %s.",
+        shape_str(sshape).c_str(), shape_str(ashape).c_str());
   if (bshape.size() > 1)
     return vm.raise(vm.exc().ValueError, "'shift' and 'axis' should be scalars or 1D sequences");
   NDArray* shc = as_contiguous(vm, sh);
@@ -725,7 +758,8 @@ Value f_resize(VM& vm, const CallArgs& a) {
   std::vector<int64_t> shape;
   if (!x || !parse_shape(vm, p[1], shape)) return Value();
   for (int64_t d : shape)
-    if (d < 0) return vm.raise(vm.exc().ValueError, "all elements of `new_shape` must be non-negative");
+    if (d < 0)
+      return vm.raise(vm.exc().ValueError, "all elements of `new_shape` must be non-negative");
   NDArray* src = as_contiguous(vm, x);
   if (!src) return Value();
   vm.root(Value::from_obj(src));
@@ -741,13 +775,26 @@ Value f_resize(VM& vm, const CallArgs& a) {
 const MethodDef kMethods[] = {{"repeat", m_repeat}};
 
 const MethodDef kFunctions[] = {
-    {"concatenate", f_concatenate}, {"stack", f_stack},           {"vstack", f_vstack},
-    {"row_stack", f_vstack},        {"hstack", f_hstack},         {"dstack", f_dstack},
-    {"column_stack", f_column_stack}, {"atleast_1d", f_atleast_1d}, {"atleast_2d", f_atleast_2d},
-    {"atleast_3d", f_atleast_3d},   {"append", f_append},         {"repeat", f_repeat},
-    {"tile", f_tile},               {"split", f_split},           {"array_split", f_array_split},
-    {"hsplit", f_hsplit},           {"vsplit", f_vsplit},         {"dsplit", f_dsplit},
-    {"roll", f_roll},               {"resize", f_resize},
+    {"concatenate", f_concatenate},
+    {"stack", f_stack},
+    {"vstack", f_vstack},
+    {"row_stack", f_vstack},
+    {"hstack", f_hstack},
+    {"dstack", f_dstack},
+    {"column_stack", f_column_stack},
+    {"atleast_1d", f_atleast_1d},
+    {"atleast_2d", f_atleast_2d},
+    {"atleast_3d", f_atleast_3d},
+    {"append", f_append},
+    {"repeat", f_repeat},
+    {"tile", f_tile},
+    {"split", f_split},
+    {"array_split", f_array_split},
+    {"hsplit", f_hsplit},
+    {"vsplit", f_vsplit},
+    {"dsplit", f_dsplit},
+    {"roll", f_roll},
+    {"resize", f_resize},
 };
 
 }  // namespace

@@ -60,7 +60,9 @@ class NumpyStruct : public ::testing::Test {
     Value e = vm_.take_pending();
     return vm::exception_summary(vm_, e);
   }
-  static std::vector<int64_t> strides(const NDArray* a) { return {a->strides, a->strides + a->ndim}; }
+  static std::vector<int64_t> strides(const NDArray* a) {
+    return {a->strides, a->strides + a->ndim};
+  }
   static std::vector<uint64_t> bits(const NDArray* a) {
     std::vector<uint64_t> out(static_cast<size_t>(a->size));
     std::memcpy(out.data(), a->data, out.size() * 8);
@@ -76,7 +78,8 @@ TEST_F(NumpyStruct, ReshapeWithoutCopyUsesNumpysStrides) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(strides(a), (std::vector<int64_t>{96, 8}));
   EXPECT_EQ(a->typed<int64_t>()[0], 4);
-  EXPECT_EQ((strides(array("np.arange(6)[::2].reshape(1, 3, 1)"))), (std::vector<int64_t>{48, 16, 16}));
+  EXPECT_EQ((strides(array("np.arange(6)[::2].reshape(1, 3, 1)"))),
+            (std::vector<int64_t>{48, 16, 16}));
   EXPECT_EQ((strides(array("np.arange(24).reshape(2, 3, 4)[:, :, 1:].reshape(6, 3)"))),
             (std::vector<int64_t>{32, 8}));
   EXPECT_EQ((strides(array("np.arange(24).reshape(2, 3, 4)[:, ::2].reshape(2, 2, 2, 2)"))),
@@ -92,9 +95,12 @@ TEST_F(NumpyStruct, ReshapeWithoutCopyUsesNumpysStrides) {
 TEST_F(NumpyStruct, ReshapeMessages) {
   EXPECT_EQ(error_of("np.arange(6).reshape(4, -1)"),
             "ValueError: cannot reshape array of size 6 into shape (4,newaxis)");
-  EXPECT_EQ(error_of("np.arange(6).reshape(-1, 4)"), "ValueError: cannot reshape array of size 6 into shape (4)");
-  EXPECT_EQ(error_of("np.arange(6).reshape(4)"), "ValueError: cannot reshape array of size 6 into shape (4,)");
-  EXPECT_EQ(error_of("np.arange(6).reshape(-1, -1)"), "ValueError: can only specify one unknown dimension");
+  EXPECT_EQ(error_of("np.arange(6).reshape(-1, 4)"),
+            "ValueError: cannot reshape array of size 6 into shape (4)");
+  EXPECT_EQ(error_of("np.arange(6).reshape(4)"),
+            "ValueError: cannot reshape array of size 6 into shape (4,)");
+  EXPECT_EQ(error_of("np.arange(6).reshape(-1, -1)"),
+            "ValueError: can only specify one unknown dimension");
 }
 
 TEST_F(NumpyStruct, RavelKeepsMemoryOrder) {
@@ -109,7 +115,9 @@ TEST_F(NumpyStruct, RavelKeepsMemoryOrder) {
 }
 
 TEST_F(NumpyStruct, IndexingViewsAndScalars) {
-  Value r = run("a = np.arange(20).reshape(4, 5)\nv = a[1:3, ::2]\nv[0, 1] = -7\nr = (a[1, 2], v.base is a.base, a[None, 1].strides)");
+  Value r =
+      run("a = np.arange(20).reshape(4, 5)\nv = a[1:3, ::2]\nv[0, 1] = -7\nr = (a[1, 2], v.base is "
+          "a.base, a[None, 1].strides)");
   ASSERT_TRUE(is_kind(r, vm::Kind::Tuple));
   vm::Tuple* t = vm::as_tuple(r);
   Value s = (*t)[0];
@@ -118,10 +126,12 @@ TEST_F(NumpyStruct, IndexingViewsAndScalars) {
   std::memcpy(&x, as_np_scalar(s)->raw, 8);
   EXPECT_EQ(x, -7);
   EXPECT_TRUE((*t)[1].is_bool() && (*t)[1].as_bool());
-  EXPECT_EQ(error_of("np.arange(5)[10]"), "IndexError: index 10 is out of bounds for axis 0 with size 5");
+  EXPECT_EQ(error_of("np.arange(5)[10]"),
+            "IndexError: index 10 is out of bounds for axis 0 with size 5");
   EXPECT_EQ(error_of("np.arange(5)[1, 2]"),
             "IndexError: too many indices for array: array is 1-dimensional, but 2 were indexed");
-  EXPECT_EQ(error_of("np.arange(5)[..., ...]"), "IndexError: an index can only have a single ellipsis ('...')");
+  EXPECT_EQ(error_of("np.arange(5)[..., ...]"),
+            "IndexError: an index can only have a single ellipsis ('...')");
 }
 
 TEST_F(NumpyStruct, FancyIndexingOrderAndAssignment) {
@@ -138,12 +148,16 @@ TEST_F(NumpyStruct, FancyIndexingOrderAndAssignment) {
   EXPECT_EQ(c->typed<int64_t>()[0], 3);
   EXPECT_EQ(c->typed<int64_t>()[1], 11);
   EXPECT_EQ(error_of("np.arange(12).reshape(3, 4)[[0, 1], [0, 1, 2]]"),
-            "IndexError: shape mismatch: indexing arrays could not be broadcast together with shapes (2,) (3,) ");
-  EXPECT_EQ(error_of("a = np.arange(5)\na[np.array([True, False, True, False, False])] = [7, 8, 9]"),
-            "ValueError: NumPy boolean array indexing assignment cannot assign 3 input values to the 2 output "
-            "values where the mask is true");
+            "IndexError: shape mismatch: indexing arrays could not be broadcast together with "
+            "shapes (2,) (3,) ");
+  EXPECT_EQ(
+      error_of("a = np.arange(5)\na[np.array([True, False, True, False, False])] = [7, 8, 9]"),
+      "ValueError: NumPy boolean array indexing assignment cannot assign 3 input values to the 2 "
+      "output "
+      "values where the mask is true");
   EXPECT_EQ(error_of("a = np.arange(5)\na[[0, 1]] = [1, 2, 3]"),
-            "ValueError: shape mismatch: value array of shape (3,) could not be broadcast to indexing result "
+            "ValueError: shape mismatch: value array of shape (3,) could not be broadcast to "
+            "indexing result "
             "of shape (2,)");
 }
 
@@ -176,16 +190,19 @@ TEST_F(NumpyStruct, LinspaceAndArangeBits) {
 }
 
 TEST_F(NumpyStruct, ConcatenateChecks) {
-  EXPECT_EQ(error_of("np.concatenate([np.zeros((2, 2)), np.zeros((2, 3))])"),
-            "ValueError: all the input array dimensions except for the concatenation axis must match "
-            "exactly, but along dimension 1, the array at index 0 has size 2 and the array at index 1 "
-            "has size 3");
+  EXPECT_EQ(
+      error_of("np.concatenate([np.zeros((2, 2)), np.zeros((2, 3))])"),
+      "ValueError: all the input array dimensions except for the concatenation axis must match "
+      "exactly, but along dimension 1, the array at index 0 has size 2 and the array at index 1 "
+      "has size 3");
   EXPECT_EQ(error_of("np.concatenate([np.array(1), np.array(2)])"),
             "ValueError: zero-dimensional arrays cannot be concatenated");
-  EXPECT_EQ(error_of("np.concatenate([np.arange(3.0)], dtype=np.int32)"),
-            "TypeError: Cannot cast array data from dtype('float64') to dtype('int32') according to the "
-            "rule 'same_kind'");
-  NDArray* c = array("np.concatenate([np.arange(3, dtype=np.int8), np.array([1], dtype=np.uint8)])");
+  EXPECT_EQ(
+      error_of("np.concatenate([np.arange(3.0)], dtype=np.int32)"),
+      "TypeError: Cannot cast array data from dtype('float64') to dtype('int32') according to the "
+      "rule 'same_kind'");
+  NDArray* c =
+      array("np.concatenate([np.arange(3, dtype=np.int8), np.array([1], dtype=np.uint8)])");
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->dtype, DType::Int16);
 }
