@@ -45,19 +45,21 @@ struct Cplx {
 };
 
 // One column of linspace: y[i * K] for i < num (real case).
-void linspace_real(double* y, int64_t num, int64_t K, double start, double stop, int64_t div,
-                   bool step_zero, double& step) {
-  const double delta = stop - start;
+template <class T>
+void linspace_real(T* y, int64_t num, int64_t K, T start, T stop, int64_t div, bool step_zero,
+                   T& step) {
+  const T delta = stop - start;
+  const T d = static_cast<T>(div);
   if (div > 0) {
-    step = delta / static_cast<double>(div);
+    step = delta / d;
     for (int64_t i = 0; i < num; ++i) {
-      double v = static_cast<double>(i);
-      v = step_zero ? v / static_cast<double>(div) * delta : v * step;
+      T v = static_cast<T>(i);
+      v = step_zero ? v / d * delta : v * step;
       y[i * K] = v + start;
     }
   } else {
-    step = std::nan("");
-    for (int64_t i = 0; i < num; ++i) y[i * K] = static_cast<double>(i) * delta + start;
+    step = static_cast<T>(std::nan(""));
+    for (int64_t i = 0; i < num; ++i) y[i * K] = static_cast<T>(i) * delta + start;
   }
 }
 
@@ -102,8 +104,12 @@ bool linspace_columns(VM& vm, Value start_v, Value stop_v, LinCols& c) {
   NDArray* s = arg_array(vm, start_v);
   NDArray* e = s ? arg_array(vm, stop_v) : nullptr;
   if (!e) return false;
+  // NumPy's result_type(start * 1.0, stop * 1.0, float(num)): float32 arrays keep
+  // float32 (scalars do not count against them), everything else is float64.
   c.cplx = is_complex(s->dtype) || is_complex(e->dtype);
-  c.calc = c.cplx ? DType::Complex128 : DType::Float64;
+  auto f32_or_scalar = [](NDArray* x) { return x->ndim == 0 || x->dtype == DType::Float32; };
+  const bool f32 = (s->ndim > 0 || e->ndim > 0) && f32_or_scalar(s) && f32_or_scalar(e);
+  c.calc = c.cplx ? DType::Complex128 : f32 ? DType::Float32 : DType::Float64;
   NDArray* ops[] = {s, e};
   if (!broadcast_arrays_shape(vm, ops, c.bshape)) return false;
   for (int64_t d : c.bshape) c.count *= d;
@@ -123,39 +129,44 @@ bool linspace_columns(VM& vm, Value start_v, Value stop_v, LinCols& c) {
 
 // y (num, count) and the steps (count) of every column (I1). NumPy switches every
 // column to the y / div * delta form when any step is 0.
+template <class T>
+void linspace_fill_real(const LinCols& c, NDArray* y, NDArray* steps, int64_t num, int64_t div,
+                        bool endpoint) {
+  const int64_t K = c.count;
+  const T* a = c.start->typed<T>();
+  const T* b = c.stop->typed<T>();
+  bool step_zero = false;
+  for (int64_t k = 0; k < K && div > 0; ++k)
+    step_zero = step_zero || (b[k] - a[k]) / static_cast<T>(div) == 0;
+  for (int64_t k = 0; k < K; ++k) {
+    T* out = y->typed<T>() + k;
+    linspace_real<T>(out, num, K, a[k], b[k], div, step_zero, steps->typed<T>()[k]);
+    if (endpoint && num > 1) out[(num - 1) * K] = b[k];
+  }
+}
+
 void linspace_fill(const LinCols& c, NDArray* y, NDArray* steps, int64_t num, int64_t div,
                    bool endpoint) {
+  if (c.calc == DType::Float64) return linspace_fill_real<double>(c, y, steps, num, div, endpoint);
+  if (c.calc == DType::Float32) return linspace_fill_real<float>(c, y, steps, num, div, endpoint);
   const int64_t K = c.count;
+  const Cplx* a = reinterpret_cast<const Cplx*>(c.start->data);
+  const Cplx* b = reinterpret_cast<const Cplx*>(c.stop->data);
   bool step_zero = false;
   for (int64_t k = 0; k < K && div > 0; ++k) {
-    if (c.cplx) {
-      const Cplx a = reinterpret_cast<Cplx*>(c.start->data)[k];
-      const Cplx b = reinterpret_cast<Cplx*>(c.stop->data)[k];
-      Cplx st = cdiv_real({b.re - a.re, b.im - a.im}, static_cast<double>(div));
-      step_zero = step_zero || (st.re == 0 && st.im == 0);
-    } else {
-      const double a = c.start->typed<double>()[k], b = c.stop->typed<double>()[k];
-      step_zero = step_zero || (b - a) / static_cast<double>(div) == 0;
-    }
+    Cplx st = cdiv_real({b[k].re - a[k].re, b[k].im - a[k].im}, static_cast<double>(div));
+    step_zero = step_zero || (st.re == 0 && st.im == 0);
   }
   for (int64_t k = 0; k < K; ++k) {
-    if (c.cplx) {
-      const Cplx a = reinterpret_cast<Cplx*>(c.start->data)[k];
-      const Cplx b = reinterpret_cast<Cplx*>(c.stop->data)[k];
-      Cplx* out = reinterpret_cast<Cplx*>(y->data) + k;
-      linspace_complex(out, num, K, a, b, div, step_zero, reinterpret_cast<Cplx*>(steps->data)[k]);
-      if (endpoint && num > 1) out[(num - 1) * K] = b;
-    } else {
-      const double a = c.start->typed<double>()[k], b = c.stop->typed<double>()[k];
-      double* out = y->typed<double>() + k;
-      linspace_real(out, num, K, a, b, div, step_zero, steps->typed<double>()[k]);
-      if (endpoint && num > 1) out[(num - 1) * K] = b;
-    }
+    Cplx* out = reinterpret_cast<Cplx*>(y->data) + k;
+    linspace_complex(out, num, K, a[k], b[k], div, step_zero,
+                     reinterpret_cast<Cplx*>(steps->data)[k]);
+    if (endpoint && num > 1) out[(num - 1) * K] = b[k];
   }
 }
 
 // Moves the sample axis to `axis`, floors for integer dtypes and casts (NumPy's tail).
-NDArray* linspace_finish(VM& vm, NDArray* y, bool cplx, DType calc, std::optional<DType> dtype,
+NDArray* linspace_finish(VM& vm, NDArray* y, DType calc, std::optional<DType> dtype,
                          int64_t axis_in) {
   NDArray* r = y;
   if (axis_in != 0) {
@@ -169,8 +180,11 @@ NDArray* linspace_finish(VM& vm, NDArray* y, bool cplx, DType calc, std::optiona
     vm.root(Value::from_obj(r));
   }
   const DType out = dtype.value_or(calc);
-  if (is_integer(out) && !cplx) {
+  if (is_integer(out) && calc == DType::Float64) {
     double* p = y->typed<double>();
+    for (int64_t i = 0; i < y->size; ++i) p[i] = std::floor(p[i]);
+  } else if (is_integer(out) && calc == DType::Float32) {
+    float* p = y->typed<float>();
     for (int64_t i = 0; i < y->size; ++i) p[i] = std::floor(p[i]);
   }
   return out == calc ? r : copy_array(vm, r, out, 'K');
@@ -192,7 +206,7 @@ Value linspace_impl(VM& vm, Value start_v, Value stop_v, int64_t num, bool endpo
   vm.root(Value::from_obj(steps));
   const int64_t div = endpoint ? num - 1 : num;
   linspace_fill(c, y, steps, num, div, endpoint);
-  NDArray* r = linspace_finish(vm, y, c.cplx, c.calc, dtype, axis);
+  NDArray* r = linspace_finish(vm, y, c.calc, dtype, axis);
   if (!r) return Value();
   if (!retstep) return Value::from_obj(r);
   vm.root(Value::from_obj(r));

@@ -58,7 +58,11 @@ for f in [lambda: np.arange(5), lambda: np.arange(2, 10, 3), lambda: np.arange(1
           lambda: np.linspace(-1.5, 1.5, 4, dtype=int), lambda: np.linspace(0, 1, True),
           lambda: np.linspace(5e-324, 1e-323, 3), lambda: np.linspace(np.nan, 1, 3), lambda: np.linspace(0, np.inf, 3),
           lambda: np.linspace(0j, 1, 3), lambda: np.linspace([0, 5], 10, 3, retstep=True),
-          lambda: np.linspace(1, 0, 5, endpoint=False, dtype=np.int8)]:
+          lambda: np.linspace(1, 0, 5, endpoint=False, dtype=np.int8),
+          lambda: np.linspace(np.array([0.1, -2.5], dtype=np.float32), 1, 7),
+          lambda: np.linspace(np.float32(0.1), np.array([1.7, 3.3], dtype=np.float32), 4, retstep=True),
+          lambda: np.linspace(np.zeros(2, np.int8), 1, 3), lambda: np.linspace(np.float32(0.3), 1.9, 4),
+          lambda: np.linspace(np.array([0.3], dtype=np.float32), 9, 5, dtype=int)]:
     err(f)
 for args in [(0, 1, 11), (0.1, 0.7, 7), (-3.3, 17.9, 13), (0, 1, 7), (1e-3, 1e3, 9), (-1, 1, 50), (2.5, -2.5, 6)]:
     bits(np.linspace(*args))
