@@ -190,7 +190,8 @@ bool validate_index(VM& vm, NDArray* a, ParsedIndex& p) {
     const IndexItem& it = p.items[i];
     if (it.kind == IdxKind::BoolArray) {
       for (int k = 0; k < it.arr->ndim; ++k) {
-        if (it.arr->shape[k] != a->shape[d + k]) {
+        // NumPy skips the check for boolean dims of length 0.
+        if (it.arr->shape[k] != a->shape[d + k] && it.arr->shape[k] > 0) {
           vm.raise_fmt(vm.exc().IndexError,
                        "boolean index did not match indexed array along dimension %d; dimension is "
                        "%lld but corresponding boolean dimension is %lld",

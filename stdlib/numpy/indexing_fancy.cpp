@@ -20,6 +20,7 @@
 //       the target are copied first.
 //   I4  A single boolean index with the array's ndim takes NumPy's boolean-assignment
 //       path and its messages (mask_setitem).
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -57,7 +58,9 @@ int64_t count_true(NDArray* mask) {
 
 // ------------------------------------------------------------------ a[mask] (I4)
 bool is_single_mask(NDArray* a, const ParsedIndex& idx) {
-  return idx.n == 1 && idx.items[0].kind == IdxKind::BoolArray && idx.items[0].arr->ndim == a->ndim;
+  if (idx.n != 1 || idx.items[0].kind != IdxKind::BoolArray) return false;
+  const NDArray* m = idx.items[0].arr;  // (length-0 dims may differ: general path)
+  return m->ndim == a->ndim && std::equal(m->shape, m->shape + m->ndim, a->shape);
 }
 
 Value mask_getitem(VM& vm, NDArray* a, NDArray* mask) {
@@ -315,7 +318,7 @@ bool check_single_bounds(VM& vm, const FancyPlan& p) {
   return false;
 }
 
-bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p, bool gather) {
+bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p) {
   if (!build_view(vm, a, ix, p)) return false;
   std::vector<std::span<const int64_t>> shapes;
   for (int k = 0; k < p.nf; ++k) shapes.push_back(shape_of(p.idx[k]));
@@ -342,7 +345,16 @@ bool build_plan(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p, bool ga
   p.rshape.insert(p.rshape.end(), p.bshape.begin(), p.bshape.end());
   p.rshape.insert(p.rshape.end(), p.post_shape, p.post_shape + p.npost);
   p.single = p.nf == 1 && p.npre == 0;
-  if (p.single) return gather || check_single_bounds(vm, p);  // gathers check as they go
+  return true;
+}
+
+// Bounds of the index arrays (after the value's broadcast check on assignment, as NumPy
+// orders them). NumPy 1.24 skips them, with a DeprecationWarning, when the result is
+// empty (a[[5], :0]); gathers of a `single` plan check as they copy.
+bool prepare_offsets(VM& vm, FancyPlan& p, bool gather) {
+  for (int64_t d : p.rshape)
+    if (d == 0) return true;
+  if (p.single) return gather || check_single_bounds(vm, p);
   return compute_offsets(vm, p);
 }
 
@@ -494,7 +506,7 @@ bool transfer(VM& vm, FancyPlan& p, NDArray* a, char* other, const int64_t* ost,
 Value fancy_getitem(VM& vm, NDArray* a, ParsedIndex& ix) {
   if (is_single_mask(a, ix)) return mask_getitem(vm, a, ix.items[0].arr);
   FancyPlan p;
-  if (!build_plan(vm, a, ix, p, true)) return Value();
+  if (!build_plan(vm, a, ix, p) || !prepare_offsets(vm, p, true)) return Value();
   NDArray* r = new_array(vm, a->dtype, p.rshape);
   if (!r) return Value();
   if (!transfer(vm, p, a, r->data, r->strides, true)) return Value();
@@ -504,7 +516,7 @@ Value fancy_getitem(VM& vm, NDArray* a, ParsedIndex& ix) {
 bool fancy_setitem(VM& vm, NDArray* a, ParsedIndex& ix, Value value) {
   if (is_single_mask(a, ix)) return mask_setitem(vm, a, ix.items[0].arr, value);
   FancyPlan p;
-  if (!build_plan(vm, a, ix, p, false)) return false;
+  if (!build_plan(vm, a, ix, p)) return false;
   NDArray* v = value_as_array(vm, value, a->dtype);
   if (!v) return false;
   vm.root(Value::from_obj(v));
@@ -534,7 +546,7 @@ bool fancy_setitem(VM& vm, NDArray* a, ParsedIndex& ix, Value value) {
     vm.root(Value::from_obj(src));
     broadcast_strides(src, p.rshape, vst);
   }
-  return transfer(vm, p, a, src->data, vst, false);
+  return prepare_offsets(vm, p, false) && transfer(vm, p, a, src->data, vst, false);
 }
 
 }  // namespace pyjitvm::stdlib::np
