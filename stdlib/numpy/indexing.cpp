@@ -297,7 +297,7 @@ bool basic_view(VM& vm, NDArray* a, const ParsedIndex& p, BasicView& out) {
         if (!slice_indices(vm, it.slice, a->shape[d], b)) return false;
         // NumPy: an empty slice keeps the dim's stride and points at its start.
         out.shape[nd] = b.length;
-        out.strides[nd] = b.length > 0 ? b.step * a->strides[d] : a->strides[d];
+        out.strides[nd] = b.length > 0 ? wrapping_mul(b.step, a->strides[d]) : a->strides[d];
         if (b.length > 0) data += b.start * a->strides[d];
         ++nd;
         ++d;

@@ -217,7 +217,8 @@ bool build_view(VM& vm, NDArray* a, const ParsedIndex& ix, FancyPlan& p) {
         SliceBounds b;
         if (!slice_indices(vm, it.slice, a->shape[d], b)) return false;
         if (b.length > 0) data += b.start * a->strides[d];
-        add_vdim(p, b.length, b.length > 0 ? b.step * a->strides[d] : a->strides[d], false);
+        add_vdim(p, b.length, b.length > 0 ? wrapping_mul(b.step, a->strides[d]) : a->strides[d],
+                 false);
         ++d;
         break;
       }

@@ -71,6 +71,12 @@ NDArray* value_as_array(vm::VM& vm, vm::Value value, DType dtype);
 // ndarray.flat and np.flatiter (indexing_flat.cpp), installed by install_indexing().
 void install_flat(vm::VM& vm, NumpyState& st);
 
+// step * stride with two's-complement wrap-around, as NumPy's C arithmetic gives for huge
+// slice steps (a[::2**70] has one element and stride -8).
+inline int64_t wrapping_mul(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+}
+
 // Copies `n`-byte elements (n = itemsize).
 inline void copy_elem(char* dst, const char* src, int n) {
   switch (n) {

@@ -83,4 +83,5 @@ vv[0] = 99
 show(a)
 print(a[2:5].flags['C_CONTIGUOUS'], a[::2].flags['C_CONTIGUOUS'], m[:, 1].strides, m[::-1].strides)
 print(m[1:3].flags['OWNDATA'], m.T[1].strides, t[:, 1].strides, t[..., 0].strides)
+print(a[::2 ** 70].strides, a[::-2 ** 70].strides, a[::2 ** 62].strides, a[5:2].strides, m[3:1, ::-1].strides)
 print(len(a[3:3]), a[3:3].shape, m[4:].shape, m[:, 5:].shape, m[:, 5:].size)
