@@ -108,6 +108,28 @@ NDArray* as_contiguous(VM& vm, NDArray* a, DType dtype) {
   return copy_array(vm, a, dtype, 'C');
 }
 
+namespace {
+
+struct Elem16 {
+  uint64_t lo, hi;
+};
+
+// One run of a fill: element-sized stores (a plain loop the compiler vectorises when
+// contiguous), never a per-element memcpy call.
+template <class W>
+void fill_run(char* q, int64_t stride, int64_t n, const unsigned char* elem) {
+  W w;
+  std::memcpy(&w, elem, sizeof(W));
+  if (stride == static_cast<int64_t>(sizeof(W))) {
+    W* d = reinterpret_cast<W*>(q);
+    for (int64_t i = 0; i < n; ++i) d[i] = w;
+    return;
+  }
+  for (int64_t i = 0; i < n; ++i, q += stride) std::memcpy(q, &w, sizeof(W));
+}
+
+}  // namespace
+
 bool fill_scalar(VM& vm, NDArray* dst, Value v) {
   if (!check_writeable(vm, dst)) return false;
   alignas(16) unsigned char elem[16];
@@ -118,15 +140,13 @@ bool fill_scalar(VM& vm, NDArray* dst, Value v) {
   const int64_t* strides[1] = {dst->strides};
   MultiIter it(shape_of(dst), 1, data, strides);
   it.run([&](char** p, const int64_t* s, int64_t n) {
-    char* q = p[0];
-    if (isz == 8 && s[0] == 8) {
-      uint64_t w;
-      std::memcpy(&w, elem, 8);
-      uint64_t* d = reinterpret_cast<uint64_t*>(q);
-      for (int64_t i = 0; i < n; ++i) d[i] = w;
-      return;
+    switch (isz) {
+      case 1: fill_run<uint8_t>(p[0], s[0], n, elem); break;
+      case 2: fill_run<uint16_t>(p[0], s[0], n, elem); break;
+      case 4: fill_run<uint32_t>(p[0], s[0], n, elem); break;
+      case 8: fill_run<uint64_t>(p[0], s[0], n, elem); break;
+      default: fill_run<Elem16>(p[0], s[0], n, elem); break;
     }
-    for (int64_t i = 0; i < n; ++i, q += s[0]) std::memcpy(q, elem, static_cast<size_t>(isz));
   });
   return true;
 }

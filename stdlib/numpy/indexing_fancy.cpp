@@ -63,13 +63,9 @@ bool is_single_mask(NDArray* a, const ParsedIndex& idx) {
   return m->ndim == a->ndim && std::equal(m->shape, m->shape + m->ndim, a->shape);
 }
 
-Value mask_getitem(VM& vm, NDArray* a, NDArray* mask) {
-  int64_t count = count_true(mask);
-  const int64_t shape[] = {count};
-  NDArray* r = new_array(vm, a->dtype, shape);
-  if (!r || count == 0) return r ? Value::from_obj(r) : Value();
-  char* dst = r->data;
-  const int isz = a->itemsize;
+// Copies the elements of `a` where `mask` is true to the contiguous `dst` (C order).
+template <int N>
+void mask_gather(NDArray* a, NDArray* mask, char* dst) {
   NDArray* ops[] = {a, mask};
   MultiIter it(shape_of(a), ops);
   it.run([&](char** p, const int64_t* s, int64_t n) {
@@ -77,11 +73,52 @@ Value mask_getitem(VM& vm, NDArray* a, NDArray* mask) {
     const char* m = p[1];
     for (int64_t i = 0; i < n; ++i, src += s[0], m += s[1]) {
       if (*m) {
-        copy_elem(dst, src, isz);
-        dst += isz;
+        __builtin_memcpy(dst, src, N);
+        dst += N;
       }
     }
   });
+}
+
+// Writes src (advancing by `vstride`, 0 for one value) where `mask` is true.
+template <int N>
+void mask_scatter(NDArray* a, NDArray* mask, const char* src, int64_t vstride) {
+  NDArray* ops[] = {a, mask};
+  MultiIter it(shape_of(a), ops);
+  it.run([&](char** p, const int64_t* s, int64_t n) {
+    char* dst = p[0];
+    const char* m = p[1];
+    for (int64_t i = 0; i < n; ++i, dst += s[0], m += s[1]) {
+      if (*m) {
+        __builtin_memcpy(dst, src, N);
+        src += vstride;
+      }
+    }
+  });
+}
+
+Value mask_getitem(VM& vm, NDArray* a, NDArray* mask) {
+  int64_t count = count_true(mask);
+  const int64_t shape[] = {count};
+  NDArray* r = new_array(vm, a->dtype, shape);
+  if (!r || count == 0) return r ? Value::from_obj(r) : Value();
+  switch (a->itemsize) {
+    case 1:
+      mask_gather<1>(a, mask, r->data);
+      break;
+    case 2:
+      mask_gather<2>(a, mask, r->data);
+      break;
+    case 4:
+      mask_gather<4>(a, mask, r->data);
+      break;
+    case 8:
+      mask_gather<8>(a, mask, r->data);
+      break;
+    default:
+      mask_gather<16>(a, mask, r->data);
+      break;
+  }
   return Value::from_obj(r);
 }
 
@@ -96,35 +133,40 @@ bool mask_setitem(VM& vm, NDArray* a, NDArray* mask, Value value) {
                  v->ndim);
     return false;
   }
-  int64_t count = count_true(mask);
-  if (v->ndim == 1 && v->shape[0] != count && v->shape[0] != 1) {
-    vm.raise_fmt(vm.exc().ValueError,
-                 "NumPy boolean array indexing assignment cannot assign %lld input values to "
-                 "the %lld output values where the mask is true",
-                 static_cast<long long>(v->shape[0]), static_cast<long long>(count));
-    return false;
+  if (v->ndim == 1 && v->shape[0] != 1) {  // only a 1-d value needs the count
+    int64_t count = count_true(mask);
+    if (v->shape[0] != count) {
+      vm.raise_fmt(vm.exc().ValueError,
+                   "NumPy boolean array indexing assignment cannot assign %lld input values to "
+                   "the %lld output values where the mask is true",
+                   static_cast<long long>(v->shape[0]), static_cast<long long>(count));
+      return false;
+    }
   }
-  if (count == 0) return true;
+  if (a->size == 0) return true;
   if (may_share_memory(v, a)) {  // I3
     v = copy_array(vm, v, v->dtype);
     if (!v) return false;
     vm.root(Value::from_obj(v));
   }
-  const char* src = v->data;
   const int64_t vstride = v->ndim == 0 || v->shape[0] == 1 ? 0 : v->strides[0];
-  const int isz = a->itemsize;
-  NDArray* ops[] = {a, mask};
-  MultiIter it(shape_of(a), ops);
-  it.run([&](char** p, const int64_t* s, int64_t n) {
-    char* dst = p[0];
-    const char* m = p[1];
-    for (int64_t i = 0; i < n; ++i, dst += s[0], m += s[1]) {
-      if (*m) {
-        copy_elem(dst, src, isz);
-        src += vstride;
-      }
-    }
-  });
+  switch (a->itemsize) {
+    case 1:
+      mask_scatter<1>(a, mask, v->data, vstride);
+      break;
+    case 2:
+      mask_scatter<2>(a, mask, v->data, vstride);
+      break;
+    case 4:
+      mask_scatter<4>(a, mask, v->data, vstride);
+      break;
+    case 8:
+      mask_scatter<8>(a, mask, v->data, vstride);
+      break;
+    default:
+      mask_scatter<16>(a, mask, v->data, vstride);
+      break;
+  }
   return true;
 }
 
