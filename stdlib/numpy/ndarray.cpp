@@ -1,7 +1,8 @@
 // stdlib/numpy/ndarray.cpp — allocation, views and flags of NDArray (ndarray.h).
 //
 // Invariants: ndarray.h I1–I5. Data buffers are 64-byte aligned, rounded up to a
-// multiple of 64 bytes (at least 64), and counted as external heap memory.
+// multiple of 64 bytes (at least 64) — 2 MiB for buffers of 4 MiB and more, which are
+// advised to use huge pages — and counted as external heap memory.
 #include "stdlib/numpy/ndarray.h"
 
 #include <sys/mman.h>
@@ -177,7 +178,8 @@ NDArray* new_array(VM& vm, DType dtype, std::span<const int64_t> shape, char ord
   }
   int64_t nbytes = size * isz;
   size_t bytes = buffer_bytes(nbytes);
-  void* mem = nbytes > (int64_t{1} << 46) ? nullptr : std::aligned_alloc(buffer_align(bytes), bytes);
+  void* mem =
+      nbytes > (int64_t{1} << 46) ? nullptr : std::aligned_alloc(buffer_align(bytes), bytes);
   if (!mem) {
     vm.raise_fmt(vm.exc().MemoryError, "Unable to allocate %s for an array with shape %s and data type %s",
                  format_bytes(static_cast<double>(nbytes)).c_str(), shape_str(shape).c_str(),
