@@ -12,6 +12,7 @@
 
 #include "stdlib/numpy/numpy.h"
 #include "stdlib/numpy/numpy_internal.h"
+#include "stdlib/numpy/scalar.h"
 #include "vm/builtin_types.h"
 #include "vm/dict_object.h"
 #include "vm/gc.h"
@@ -94,6 +95,9 @@ void install_constants_and_aliases(VM& vm, NumpyState& st) {
       {"cdouble", DType::Complex128}, {"complex_", DType::Complex128}, {"cfloat", DType::Complex128},
   };
   for (const Alias& a : aliases) set(vm, st, a.name, Value::from_obj(st.scalar_type[static_cast<int>(a.d)]));
+  const bool t = true, f = false;
+  set(vm, st, "True_", box_scalar(vm, DType::Bool, &t));
+  set(vm, st, "False_", box_scalar(vm, DType::Bool, &f));
 }
 
 Module* init_numpy_module(VM& vm) {
