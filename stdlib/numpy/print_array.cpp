@@ -30,6 +30,7 @@
 #include "vm/native.h"
 #include "vm/ops.h"
 #include "vm/str_object.h"
+#include "vm/tuple_object.h"
 
 namespace pyjitvm::stdlib::np {
 
@@ -46,8 +47,10 @@ Dict* extra_dict(VM& vm) {
 Value extra_get(VM& vm, const char* key) { return dict_get_str(extra_dict(vm), vm.intern(key)); }
 // Undef removes the entry.
 void extra_set(VM& vm, const char* key, Value v) {
-  if (v.is_undef()) dict_del_str(extra_dict(vm), vm.intern(key));
-  else dict_set_str(vm.heap(), extra_dict(vm), vm.intern(key), v);
+  if (v.is_undef())
+    dict_del_str(extra_dict(vm), vm.intern(key));
+  else
+    dict_set_str(vm.heap(), extra_dict(vm), vm.intern(key), v);
 }
 
 bool given(Value v) { return !v.is_undef() && !v.is_none(); }
@@ -62,7 +65,8 @@ bool str_arg(Value v, std::string& out) {
 
 // The option arguments NumPy's _make_options_dict takes (Undef/None: not given).
 struct OptionArgs {
-  Value precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign, floatmode, legacy;
+  Value precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr, sign, floatmode,
+      legacy;
 };
 
 // An integer-valued width option (linewidth, edgeitems): ints, or floats floored (a
@@ -71,7 +75,8 @@ bool width_option(VM& vm, Value v, const char* name, int& out) {
   double d;
   if (v.is_float()) {
     d = std::floor(v.as_float());
-    if (!(d > -1e9 && d < 1e9)) return !failed(vm.raise_fmt(vm.exc().ValueError, "%s is out of range", name));
+    if (!(d > -1e9 && d < 1e9))
+      return !failed(vm.raise_fmt(vm.exc().ValueError, "%s is out of range", name));
     out = static_cast<int>(d);
     return true;
   }
@@ -93,8 +98,9 @@ bool threshold_option(VM& vm, Value v, int64_t& out) {
   double d;
   if (!to_double(vm, v, d)) return false;
   if (std::isnan(d))
-    return !failed(vm.raise(vm.exc().ValueError,
-                            "threshold must be non-NAN, try sys.maxsize for untruncated representation"));
+    return !failed(
+        vm.raise(vm.exc().ValueError,
+                 "threshold must be non-NAN, try sys.maxsize for untruncated representation"));
   int64_t i;
   if ((c == ScalarClass::PyInt || c == ScalarClass::PyBool) && index_of(vm, v, i)) {
     out = i;
@@ -109,7 +115,8 @@ bool threshold_option(VM& vm, Value v, int64_t& out) {
 // NumPy's legacy argument: false → none, '1.13' → 113, '1.21' → 121. Anything else
 // is ignored (NumPy warns).
 void legacy_option(VM& vm, Value v, int& legacy) {
-  if ((v.is_bool() && !v.as_bool()) || (v.is_int() && v.as_int() == 0) || (v.is_float() && v.as_float() == 0)) {
+  if ((v.is_bool() && !v.as_bool()) || (v.is_int() && v.as_int() == 0) ||
+      (v.is_float() && v.as_float() == 0)) {
     legacy = kLegacyNone;
     return;
   }
@@ -123,9 +130,11 @@ void legacy_option(VM& vm, Value v, int& legacy) {
 bool set_options(VM& vm, const OptionArgs& a, PrintOptions& o, Value& threshold_obj) {
   std::string s;
   if (given(a.floatmode)) {
-    if (!str_arg(a.floatmode, s) || (s != "fixed" && s != "unique" && s != "maxprec" && s != "maxprec_equal"))
-      return !failed(vm.raise(vm.exc().ValueError,
-                              "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\""));
+    if (!str_arg(a.floatmode, s) ||
+        (s != "fixed" && s != "unique" && s != "maxprec" && s != "maxprec_equal"))
+      return !failed(vm.raise(
+          vm.exc().ValueError,
+          "floatmode option must be one of \"fixed\", \"unique\", \"maxprec\", \"maxprec_equal\""));
     o.floatmode = s;
   }
   if (given(a.sign)) {
@@ -187,9 +196,10 @@ Value options_dict(VM& vm) {
 // ---------------------------------------------------------------- numpy functions
 
 Value f_set_printoptions(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"set_printoptions",
-                             {"precision=", "threshold=", "edgeitems=", "linewidth=", "suppress=", "nanstr=",
-                              "infstr=", "formatter=", "sign=", "floatmode=", "*", "legacy="}};
+  static const ArgSpec kSpec{
+      "set_printoptions",
+      {"precision=", "threshold=", "edgeitems=", "linewidth=", "suppress=", "nanstr=", "infstr=",
+       "formatter=", "sign=", "floatmode=", "*", "legacy="}};
   Value p[11];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   OptionArgs a{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[8], p[9], p[10]};
@@ -203,9 +213,18 @@ Value f_set_printoptions(VM& vm, const CallArgs& args) {
   return Value::none();
 }
 
+// A Python function in NumPy, hence CPython's wording for Python functions.
 Value f_get_printoptions(VM& vm, const CallArgs& args) {
-  if (!check_nargs(vm, args, "get_printoptions", 0, 0) || !check_no_kwargs(vm, args, "get_printoptions"))
-    return Value();
+  if (args.nkw()) {
+    Value k = args.kwnames->items()[0];
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "get_printoptions() got an unexpected keyword argument '%s'",
+                        as_str(k)->data());
+  }
+  if (args.argc != 0)
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "get_printoptions() takes 0 positional arguments but %u %s given",
+                        args.argc, args.argc == 1 ? "was" : "were");
   return options_dict(vm);
 }
 
@@ -214,17 +233,18 @@ Value f_get_printoptions(VM& vm, const CallArgs& args) {
 NDArray* array_arg(VM& vm, Value v, const char* attr) {
   if (is_ndarray(vm, v)) return as_ndarray(v);
   if (is_np_scalar(vm, v)) return as_array(vm, v);
-  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, v), attr);
+  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, v),
+               attr);
   return nullptr;
 }
 
 Value text_result(VM& vm, bool ok, const std::string& s) { return ok ? vm.str(s) : Value(); }
 
 Value f_array2string(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"array2string",
-                             {"a", "max_line_width=", "precision=", "suppress_small=", "separator=", "prefix=",
-                              "style=", "formatter=", "threshold=", "edgeitems=", "sign=", "floatmode=",
-                              "suffix=", "*", "legacy="}};
+  static const ArgSpec kSpec{
+      "array2string",
+      {"a", "max_line_width=", "precision=", "suppress_small=", "separator=", "prefix=", "style=",
+       "formatter=", "threshold=", "edgeitems=", "sign=", "floatmode=", "suffix=", "*", "legacy="}};
   Value p[14];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   NDArray* a = array_arg(vm, p[0], "size");
@@ -251,7 +271,8 @@ Value f_array2string(VM& vm, const CallArgs& args) {
 
 // array_repr / array_str: (a, max_line_width=None, precision=None, suppress_small=None).
 Value repr_or_str(VM& vm, const CallArgs& args, bool is_repr) {
-  static const ArgSpec kRepr{"array_repr", {"arr", "max_line_width=", "precision=", "suppress_small="}};
+  static const ArgSpec kRepr{"array_repr",
+                             {"arr", "max_line_width=", "precision=", "suppress_small="}};
   static const ArgSpec kStr{"array_str", {"a", "max_line_width=", "precision=", "suppress_small="}};
   Value p[4];
   if (!parse_args(vm, args, is_repr ? kRepr : kStr, p)) return Value();
@@ -278,7 +299,8 @@ bool count_arg(VM& vm, Value v, const char* name, int& out) {
   out = -1;
   if (!given(v)) return true;
   int64_t i;
-  if (v.is_float()) return !failed(vm.raise(vm.exc().TypeError, "integer argument expected, got float"));
+  if (v.is_float())
+    return !failed(vm.raise(vm.exc().TypeError, "integer argument expected, got float"));
   if (!index_of(vm, v, i)) return false;
   if (i < 0) return !failed(vm.raise_fmt(vm.exc().ValueError, "%s must be >= 0", name));
   out = static_cast<int>(std::min<int64_t>(i, 100000));
@@ -307,7 +329,8 @@ bool trim_arg(VM& vm, Value v, Trim& out) {
   std::string shown(as_str(sv)->view());
   size_t n = text_len(shown);
   if (n < 100) shown.insert(0, 100 - n, ' ');
-  vm.raise(vm.exc().TypeError, "if supplied, trim must be 'k', '.', '0' or '-' found `" + shown + "`");
+  vm.raise(vm.exc().TypeError,
+           "if supplied, trim must be 'k', '.', '0' or '-' found `" + shown + "`");
   return false;
 }
 
@@ -326,8 +349,8 @@ bool float_arg(VM& vm, Value v, double& out, bool& is_f32) {
       return true;
     }
   }
-  if (v.is_float() || v.is_int() || v.is_bool() || is_kind(v, Kind::BigInt) || is_np_scalar(vm, v) ||
-      is_ndarray(vm, v))
+  if (v.is_float() || v.is_int() || v.is_bool() || is_kind(v, Kind::BigInt) ||
+      is_np_scalar(vm, v) || is_ndarray(vm, v))
     return to_double(vm, v, out);
   vm.raise_fmt(vm.exc().TypeError, "must be real number, not %s", type_name(vm, v));
   return false;
@@ -335,18 +358,20 @@ bool float_arg(VM& vm, Value v, double& out, bool& is_f32) {
 
 // Shared checks of format_float_positional / format_float_scientific; p[] holds
 // precision, unique, trim, sign, pad_left and min_digits.
-bool common_float_args(VM& vm, Value precision, Value unique, Value trim, Value sign, Value pad_left,
-                       Value min_digits, FloatFormat& f) {
-  if (!count_arg(vm, precision, "precision", f.precision) || !flag_arg(vm, unique, true, f.unique) ||
-      !trim_arg(vm, trim, f.trim) || !flag_arg(vm, sign, false, f.sign) ||
-      !count_arg(vm, pad_left, "pad_left", f.pad_left) || !count_arg(vm, min_digits, "min_digits", f.min_digits))
+bool common_float_args(VM& vm, Value precision, Value unique, Value trim, Value sign,
+                       Value pad_left, Value min_digits, FloatFormat& f) {
+  if (!count_arg(vm, precision, "precision", f.precision) ||
+      !flag_arg(vm, unique, true, f.unique) || !trim_arg(vm, trim, f.trim) ||
+      !flag_arg(vm, sign, false, f.sign) || !count_arg(vm, pad_left, "pad_left", f.pad_left) ||
+      !count_arg(vm, min_digits, "min_digits", f.min_digits))
     return false;
   return true;
 }
 
 bool check_float_args(VM& vm, const FloatFormat& f) {
   if (f.min_digits > 0 && f.precision > 0 && f.min_digits > f.precision)
-    return !failed(vm.raise(vm.exc().ValueError, "min_digits must be less than or equal to precision"));
+    return !failed(
+        vm.raise(vm.exc().ValueError, "min_digits must be less than or equal to precision"));
   if (!f.unique && f.precision < 0)
     return !failed(vm.raise(vm.exc().TypeError, "in non-unique mode `precision` must be supplied"));
   return true;
@@ -354,8 +379,8 @@ bool check_float_args(VM& vm, const FloatFormat& f) {
 
 Value f_format_float_positional(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"format_float_positional",
-                             {"x", "precision=", "unique=", "fractional=", "trim=", "sign=", "pad_left=",
-                              "pad_right=", "min_digits="}};
+                             {"x", "precision=", "unique=", "fractional=", "trim=", "sign=",
+                              "pad_left=", "pad_right=", "min_digits="}};
   Value p[9];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   FloatFormat f;
@@ -372,9 +397,9 @@ Value f_format_float_positional(VM& vm, const CallArgs& args) {
 }
 
 Value f_format_float_scientific(VM& vm, const CallArgs& args) {
-  static const ArgSpec kSpec{"format_float_scientific",
-                             {"x", "precision=", "unique=", "trim=", "sign=", "pad_left=", "exp_digits=",
-                              "min_digits="}};
+  static const ArgSpec kSpec{
+      "format_float_scientific",
+      {"x", "precision=", "unique=", "trim=", "sign=", "pad_left=", "exp_digits=", "min_digits="}};
   Value p[8];
   if (!parse_args(vm, args, kSpec, p)) return Value();
   FloatFormat f;
@@ -409,7 +434,8 @@ Value array_format_slot(VM& vm, Value self, Str* spec) {
     return format(vm, s, spec);
   }
   if (spec->nbytes != 0)
-    return vm.raise(vm.exc().TypeError, "unsupported format string passed to numpy.ndarray.__format__");
+    return vm.raise(vm.exc().TypeError,
+                    "unsupported format string passed to numpy.ndarray.__format__");
   return to_str(vm, self);
 }
 
@@ -462,7 +488,9 @@ bool array_str(VM& vm, NDArray* a, std::string& out) {
   return array_str_text(vm, a, x, out);
 }
 
-std::string scalar_repr(VM& vm, DType d, const void* p) { return scalar_text(state(vm).print, d, p, true); }
+std::string scalar_repr(VM& vm, DType d, const void* p) {
+  return scalar_text(state(vm).print, d, p, true);
+}
 
 void install_printing(VM& vm, NumpyState& st) {
   st.ndarray->slots.repr = array_repr_slot;

@@ -16,8 +16,8 @@ namespace pyjitvm::stdlib::np {
 namespace {
 
 struct Digits {
-  std::string d;   // significant digits (may end in zeros after a cutoff)
-  int exp10 = 0;   // decimal exponent of d[0]
+  std::string d;  // significant digits (may end in zeros after a cutoff)
+  int exp10 = 0;  // decimal exponent of d[0]
 };
 
 // Parses to_chars' scientific output "d[.ddd]e[+-]XX" (of a non-negative value).
@@ -33,9 +33,10 @@ Digits parse_scientific(const char* p, const char* end) {
 // The shortest digits that read back as the same float64 (or float32).
 Digits shortest_digits(double a, bool is_f32) {
   char buf[64];
-  std::to_chars_result r = is_f32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(a),
-                                                  std::chars_format::scientific)
-                                  : std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
+  std::to_chars_result r =
+      is_f32 ? std::to_chars(buf, buf + sizeof buf, static_cast<float>(a),
+                             std::chars_format::scientific)
+             : std::to_chars(buf, buf + sizeof buf, a, std::chars_format::scientific);
   return parse_scientific(buf, r.ptr);
 }
 
@@ -95,9 +96,12 @@ Digits round_at(const Digits& x, int keep, bool pad) {
   } else {
     char c = x.d[static_cast<size_t>(keep)];
     bool more = n > keep + 1;  // x has no trailing zeros: anything after is nonzero
-    if (c != '5') up = c > '5';
-    else if (more) up = true;
-    else up = keep > 0 && ((x.d[static_cast<size_t>(keep - 1)] - '0') & 1);
+    if (c != '5')
+      up = c > '5';
+    else if (more)
+      up = true;
+    else
+      up = keep > 0 && ((x.d[static_cast<size_t>(keep - 1)] - '0') & 1);
   }
   if (!up) {
     if (keep <= 0) return {"0", last_pos};
@@ -164,7 +168,8 @@ bool append_non_finite(std::string& out, double v, const FloatFormat& f) {
 // '1.000' but '5e-01' for 0.5).
 bool finish_fraction(std::string& frac, int want, Trim trim, bool scientific) {
   if (trim == Trim::Keep) {
-    if (want > static_cast<int>(frac.size())) frac.append(static_cast<size_t>(want) - frac.size(), '0');
+    if (want > static_cast<int>(frac.size()))
+      frac.append(static_cast<size_t>(want) - frac.size(), '0');
     return true;
   }
   const bool had_digits = !frac.empty();

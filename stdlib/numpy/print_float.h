@@ -39,10 +39,10 @@ struct FloatFormat {
   bool unique = true;
   bool fractional = true;  // positional only
   Trim trim = Trim::Keep;
-  bool sign = false;       // '+' before non-negative values
-  int pad_left = -1;       // width of the whole part including the sign
-  int pad_right = -1;      // positional: width of the fraction part
-  int exp_digits = -1;     // scientific: at least this many exponent digits (default 2)
+  bool sign = false;    // '+' before non-negative values
+  int pad_left = -1;    // width of the whole part including the sign
+  int pad_right = -1;   // positional: width of the fraction part
+  int exp_digits = -1;  // scientific: at least this many exponent digits (default 2)
 };
 
 // Appends the text of `v` (a float64, or a float32 widened to double when is_f32).

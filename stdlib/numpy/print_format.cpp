@@ -33,7 +33,9 @@ size_t text_len(std::string_view s) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 std::string_view rstrip(std::string_view s) {
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
@@ -95,8 +97,9 @@ bool FloatColumn::init(VM& vm, const std::vector<double>& data, bool is_f32, con
   }
   if (max_val != 0) {
     // float32 data divides in float32, as NumPy's scalars do.
-    double ratio = is_f32 ? static_cast<double>(static_cast<float>(max_val) / static_cast<float>(min_val))
-                          : max_val / min_val;
+    double ratio =
+        is_f32 ? static_cast<double>(static_cast<float>(max_val) / static_cast<float>(min_val))
+               : max_val / min_val;
     exp_format_ = max_val >= 1e8 || (!o.suppress && (min_val < 1e-4 || ratio > 1000.0));
   }
   const bool fixed = o.floatmode == "fixed";
@@ -200,8 +203,10 @@ void FloatColumn::append(std::string& out, double v) const {
     out += ret;
     return;
   }
-  if (exp_format_) append_scientific(out, v, f32_, fmt_);
-  else append_positional(out, v, f32_, fmt_);
+  if (exp_format_)
+    append_scientific(out, v, f32_, fmt_);
+  else
+    append_positional(out, v, f32_, fmt_);
 }
 
 // ------------------------------------------------------------------ element formatters
@@ -218,7 +223,9 @@ void for_shown(const std::vector<int64_t>& shape, const std::vector<int64_t>& st
   }
   int64_t n = shape[static_cast<size_t>(axis)];
   int64_t st = strides[static_cast<size_t>(axis)];
-  auto visit = [&](int64_t i) { for_shown(shape, strides, summary, edge, axis + 1, p + i * st, fn); };
+  auto visit = [&](int64_t i) {
+    for_shown(shape, strides, summary, edge, axis + 1, p + i * st, fn);
+  };
   // NumPy takes a[:edge] and a[-edge:]; with edge 0 the latter is the whole axis.
   if (summary && 2 * edge < n && edge > 0) {
     for (int64_t i = 0; i < edge; ++i) visit(i);
@@ -263,11 +270,18 @@ Value ElementFormatter::pick_custom(VM& vm, const Array2StringArgs& args) const 
   const char* specific = "bool";
   const char* kind = nullptr;
   switch (dkind(dtype_)) {
-    case DKind::Bool: break;
+    case DKind::Bool:
+      break;
     case DKind::SignedInt:
-    case DKind::UnsignedInt: specific = "int", kind = "int_kind"; break;
-    case DKind::Float: specific = "float", kind = "float_kind"; break;
-    case DKind::Complex: specific = "complexfloat", kind = "complex_kind"; break;
+    case DKind::UnsignedInt:
+      specific = "int", kind = "int_kind";
+      break;
+    case DKind::Float:
+      specific = "float", kind = "float_kind";
+      break;
+    case DKind::Complex:
+      specific = "complexfloat", kind = "complex_kind";
+      break;
   }
   Value f = get(specific);
   if (f.is_undef() && kind) f = get(kind);
@@ -347,7 +361,8 @@ bool ElementFormatter::append(VM& vm, std::string& out, const char* p) const {
       char* end = visit_dtype(dtype_, [&]<class T>() -> char* {
         if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
           return std::to_chars(buf, buf + 32, load<T>(p)).ptr;
-        else return buf;
+        else
+          return buf;
       });
       int w = static_cast<int>(end - buf);
       if (w < int_width_) out.append(static_cast<size_t>(int_width_ - w), ' ');
@@ -355,7 +370,8 @@ bool ElementFormatter::append(VM& vm, std::string& out, const char* p) const {
       return true;
     }
     case ElemKind::Float:
-      re_.append(out, dtype_ == DType::Float32 ? static_cast<double>(load<float>(p)) : load<double>(p));
+      re_.append(out,
+                 dtype_ == DType::Float32 ? static_cast<double>(load<float>(p)) : load<double>(p));
       return true;
     case ElemKind::Complex: {
       c128 c = load<c128>(p);
@@ -368,7 +384,8 @@ bool ElementFormatter::append(VM& vm, std::string& out, const char* p) const {
       out.append(i, sp);
       return true;
     }
-    case ElemKind::Custom: break;
+    case ElemKind::Custom:
+      break;
   }
   Value scalar = box_scalar(vm, dtype_, p);
   VM::TempRoot keep(vm, scalar);
@@ -389,12 +406,19 @@ class Layout {
  public:
   Layout(VM& vm, const ElementFormatter& fmt, const Array2StringArgs& args, bool summary,
          const std::vector<int64_t>& shape, const std::vector<int64_t>& strides)
-      : vm_(vm), fmt_(fmt), sep_(args.separator), sep_rstrip_(rstrip(sep_)),
-        edge_(args.opts.edgeitems), summary_(summary), legacy_(args.opts.legacy), shape_(shape),
+      : vm_(vm),
+        fmt_(fmt),
+        sep_(args.separator),
+        sep_rstrip_(rstrip(sep_)),
+        edge_(args.opts.edgeitems),
+        summary_(summary),
+        legacy_(args.opts.legacy),
+        shape_(shape),
         strides_(strides) {}
 
   // The text of the sub-array at `p` starting at `axis`; false on a formatter error.
-  bool recurse(const char* p, size_t axis, const std::string& hanging, int64_t width, std::string& out);
+  bool recurse(const char* p, size_t axis, const std::string& hanging, int64_t width,
+               std::string& out);
 
  private:
   void extend_line(std::string& s, std::string& line, std::string_view word, int64_t width,
@@ -441,14 +465,15 @@ std::vector<std::string_view> split_lines(std::string_view w) {
   return out;
 }
 
-void Layout::extend_line_pretty(std::string& s, std::string& line, std::string_view word, int64_t width,
-                                const std::string& next_prefix) const {
+void Layout::extend_line_pretty(std::string& s, std::string& line, std::string_view word,
+                                int64_t width, const std::string& next_prefix) const {
   std::vector<std::string_view> words = split_lines(word);
   if (words.size() <= 1 || legacy_ <= 113) return extend_line(s, line, word, width, next_prefix);
   size_t max_len = 0;
   for (std::string_view w : words) max_len = std::max(max_len, text_len(w));
   std::string indent;
-  if (static_cast<int64_t>(text_len(line) + max_len) > width && text_len(line) > text_len(next_prefix)) {
+  if (static_cast<int64_t>(text_len(line) + max_len) > width &&
+      text_len(line) > text_len(next_prefix)) {
     s += rstrip(line);
     s += '\n';
     line = next_prefix;
@@ -467,10 +492,12 @@ void Layout::extend_line_pretty(std::string& s, std::string& line, std::string_v
   line.append(max_len - text_len(words.back()), ' ');
 }
 
-bool Layout::recurse(const char* p, size_t axis, const std::string& hanging, int64_t width, std::string& out) {
+bool Layout::recurse(const char* p, size_t axis, const std::string& hanging, int64_t width,
+                     std::string& out) {
   if (axis == shape_.size()) return fmt_.append(vm_, out, p);
   std::string s;
-  bool ok = axis + 1 == shape_.size() ? row(p, axis, hanging, width, s) : block(p, axis, hanging, width, s);
+  bool ok = axis + 1 == shape_.size() ? row(p, axis, hanging, width, s)
+                                      : block(p, axis, hanging, width, s);
   if (!ok) return false;
   out += '[';
   out.append(s, std::min(hanging.size(), s.size()));
@@ -479,7 +506,8 @@ bool Layout::recurse(const char* p, size_t axis, const std::string& hanging, int
 }
 
 // The last axis: elements separated by `sep_`, wrapped at `width`.
-bool Layout::row(const char* p, size_t axis, const std::string& hanging, int64_t width, std::string& s) {
+bool Layout::row(const char* p, size_t axis, const std::string& hanging, int64_t width,
+                 std::string& s) {
   const int64_t n = shape_[axis], st = strides_[axis];
   const bool show_summary = summary_ && 2 * edge_ < n;
   const int64_t leading = show_summary ? edge_ : 0, trailing = show_summary ? edge_ : n;
@@ -511,7 +539,8 @@ bool Layout::row(const char* p, size_t axis, const std::string& hanging, int64_t
 }
 
 // Outer axes: sub-arrays separated by `sep_` and one newline per remaining axis.
-bool Layout::block(const char* p, size_t axis, const std::string& hanging, int64_t width, std::string& s) {
+bool Layout::block(const char* p, size_t axis, const std::string& hanging, int64_t width,
+                   std::string& s) {
   const int64_t n = shape_[axis], st = strides_[axis];
   const bool show_summary = summary_ && 2 * edge_ < n;
   const int64_t leading = show_summary ? edge_ : 0, trailing = show_summary ? edge_ : n;
@@ -589,7 +618,8 @@ bool array_repr_text(VM& vm, NDArray* a, const Array2StringArgs& args, std::stri
   if (!skip_dtype) {
     std::string dtype_str = "dtype=" + std::string(dtype_name(a->dtype)) + ")";
     size_t nl = s.rfind('\n');
-    size_t last_len = text_len(nl == std::string::npos ? std::string_view(s) : std::string_view(s).substr(nl + 1));
+    size_t last_len = text_len(nl == std::string::npos ? std::string_view(s)
+                                                       : std::string_view(s).substr(nl + 1));
     if (o.legacy > 113 && static_cast<int64_t>(last_len + dtype_str.size() + 1) > o.linewidth)
       s += "\n      ";
     else

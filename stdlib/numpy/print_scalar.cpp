@@ -38,8 +38,10 @@ T load(const void* p) {
 std::string int_text(DType d, const void* p) {
   char buf[32];
   char* end = visit_dtype(d, [&]<class T>() -> char* {
-    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) return std::to_chars(buf, buf + 32, load<T>(p)).ptr;
-    else return buf;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+      return std::to_chars(buf, buf + 32, load<T>(p)).ptr;
+    else
+      return buf;
   });
   return std::string(buf, end);
 }
@@ -82,7 +84,8 @@ Value scalar_str_slot(VM& vm, Value self) {
 std::string scalar_text(const PrintOptions& o, DType d, const void* p, bool is_repr) {
   const bool legacy = o.legacy <= 113;
   switch (d) {
-    case DType::Bool: return *static_cast<const unsigned char*>(p) ? "True" : "False";
+    case DType::Bool:
+      return *static_cast<const unsigned char*>(p) ? "True" : "False";
     case DType::Float32: {
       double v = static_cast<double>(load<float>(p));
       return legacy ? legacy_float(v, is_repr ? 8 : 6, true) : float_scalar_repr(v, true);
@@ -96,20 +99,25 @@ std::string scalar_text(const PrintOptions& o, DType d, const void* p, bool is_r
       return legacy ? legacy_complex(c.real(), c.imag(), is_repr ? 17 : 12)
                     : complex_scalar_repr(c.real(), c.imag());
     }
-    default: return int_text(d, p);
+    default:
+      return int_text(d, p);
   }
 }
 
 std::string python_item_repr(DType d, const void* p) {
   switch (d) {
-    case DType::Bool: return *static_cast<const unsigned char*>(p) ? "True" : "False";
-    case DType::Float32: return float_scalar_repr(static_cast<double>(load<float>(p)), false);
-    case DType::Float64: return float_scalar_repr(load<double>(p), false);
+    case DType::Bool:
+      return *static_cast<const unsigned char*>(p) ? "True" : "False";
+    case DType::Float32:
+      return float_scalar_repr(static_cast<double>(load<float>(p)), false);
+    case DType::Float64:
+      return float_scalar_repr(load<double>(p), false);
     case DType::Complex128: {
       c128 c = load<c128>(p);
       return complex_scalar_repr(c.real(), c.imag());
     }
-    default: return int_text(d, p);
+    default:
+      return int_text(d, p);
   }
 }
 

@@ -254,8 +254,9 @@ bool scalar_hash(VM& vm, Value self, int64_t& out) {
   return hash(vm, element_to_python(vm, s->dtype, s->ptr()), out);
 }
 
+// NumPy's generic.__format__ formats the Python item even for an empty spec, so
+// f"{np.float32(1/3)}" is '0.3333333432674408' while str() is '0.33333334'.
 Value scalar_format(VM& vm, Value self, Str* spec) {
-  if (spec->nbytes == 0) return to_str(vm, self);
   NpScalar* s = as_np_scalar(self);
   Value py = element_to_python(vm, s->dtype, s->ptr());
   VM::TempRoot keep(vm, py);
