@@ -134,6 +134,11 @@ Module* init_numpy_module(VM& vm) {
   install_misc(vm, *st);
   install_linalg(vm, *st);
   install_random(vm, *st);
+  // Explicit dunder calls (a.__repr__(), np.float64(1).__str__()) reach the slots the
+  // areas installed.
+  add_slot_wrappers(vm, st->ndarray);
+  add_slot_wrappers(vm, st->generic);
+  for (Type* t : st->scalar_type) add_slot_wrappers(vm, t);
   if (vm.has_pending()) {
     vm.set_ext_slot(kExtNumpy, nullptr);
     return nullptr;

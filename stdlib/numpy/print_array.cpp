@@ -114,7 +114,7 @@ bool threshold_option(VM& vm, Value v, int64_t& out) {
 
 // NumPy's legacy argument: false → none, '1.13' → 113, '1.21' → 121. Anything else
 // is ignored (NumPy warns).
-void legacy_option(VM& vm, Value v, int& legacy) {
+void legacy_option(Value v, int& legacy) {
   if ((v.is_bool() && !v.as_bool()) || (v.is_int() && v.as_int() == 0) ||
       (v.is_float() && v.as_float() == 0)) {
     legacy = kLegacyNone;
@@ -122,7 +122,6 @@ void legacy_option(VM& vm, Value v, int& legacy) {
   }
   std::string s;
   if (str_arg(v, s) && (s == "1.13" || s == "1.21")) legacy = s == "1.13" ? 113 : 121;
-  (void)vm;
 }
 
 // Applies the given arguments to `o` (I2). `threshold_obj` receives the threshold as
@@ -142,7 +141,7 @@ bool set_options(VM& vm, const OptionArgs& a, PrintOptions& o, Value& threshold_
       return !failed(vm.raise(vm.exc().ValueError, "sign option must be one of ' ', '+', or '-'"));
     o.sign = s[0];
   }
-  if (given(a.legacy)) legacy_option(vm, a.legacy, o.legacy);
+  if (given(a.legacy)) legacy_option(a.legacy, o.legacy);
   if (given(a.threshold)) {
     if (!threshold_option(vm, a.threshold, o.threshold)) return false;
     threshold_obj = a.threshold;

@@ -74,7 +74,7 @@ bool FloatColumn::init(VM& vm, const std::vector<double>& data, bool is_f32, con
   infstr_ = o.infstr;
   if (o.legacy <= 113 && !zero_d && sign_ == '-') sign_ = ' ';
   fmt_.precision = o.floatmode == "unique" ? -1 : o.precision;
-  if (fmt_.precision < -1 || (o.floatmode != "unique" && o.precision < 0)) {
+  if (o.floatmode != "unique" && o.precision < 0) {
     vm.raise(vm.exc().ValueError, "precision must be >= 0");
     return false;
   }
@@ -295,6 +295,7 @@ bool ElementFormatter::init(VM& vm, const NDArray* a, const std::vector<int64_t>
   dtype_ = a->dtype;
   custom_ = pick_custom(vm, args);
   if (!custom_.is_undef()) {
+    vm.root(custom_);  // the formatter may drop it from its dict while we print
     kind_ = ElemKind::Custom;
     return true;
   }
