@@ -127,8 +127,13 @@ Value complex_construct(VM& vm, Type*, const CallArgs& a) {
     if (!part(vm, p[0], rr, ri)) return Value();
   }
   if (!p[1].is_undef() && !part(vm, p[1], ir, ii)) return Value();
-  // complex(a, b) = a + b*1j with complex a, b
-  return vm.new_complex(rr - ii, ri + ir);
+  // complex(a, b) = a + b*1j; like CPython, the cross terms are only added when an
+  // argument is itself complex, so complex(0.0, -0.0) keeps its negative zero.
+  bool a_complex = !p[0].is_undef() && is_kind(p[0], Kind::Complex);
+  bool b_complex = !p[1].is_undef() && is_kind(p[1], Kind::Complex);
+  double re = b_complex ? rr - ii : rr;
+  double im = p[1].is_undef() ? ri : (a_complex ? ri + ir : ir);
+  return vm.new_complex(re, im);
 }
 
 Value complex_getattr(VM& vm, Value self, Str* name) {

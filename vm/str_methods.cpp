@@ -338,6 +338,30 @@ class VmPercentArgs : public PercentArgs {
  private:
   void keep(Value v) { list_append(vm_.heap(), keep_, v); }
 
+  bool number_like(Value v, PercentValue& out) {
+    Type* t = vm_.type_of(v);
+    if (!lookup_in_mro(t, vm_.names().index).is_undef()) {
+      int64_t i;
+      if (index_of(vm_, v, i)) {
+        out.kind = PercentValue::Kind::kInt;
+        out.i = i;
+        return true;
+      }
+      vm_.clear_pending();
+      return false;
+    }
+    if (!lookup_in_mro(t, vm_.names().float_).is_undef()) {
+      double d;
+      if (to_double(vm_, v, d)) {
+        out.kind = PercentValue::Kind::kFloat;
+        out.f = d;
+        return true;
+      }
+      vm_.clear_pending();
+    }
+    return false;
+  }
+
   void describe(Value v, PercentValue& out) {
     out = PercentValue{};
     out.handle = values_.size();
@@ -360,6 +384,9 @@ class VmPercentArgs : public PercentArgs {
     } else if (v.is_obj() && vm_.type_of(v) == vm_.types().str) {
       out.kind = PercentValue::Kind::kStr;
       out.str = as_str(v)->view();
+    } else if (v.is_obj() && !is_kind(v, Kind::Str) && number_like(v, out)) {
+      // objects with __index__ / __float__ (NumPy scalars ...) format as the number
+      // they convert to, as CPython's PyNumber_Index / PyNumber_Float do
     } else {
       out.kind = PercentValue::Kind::kOther;
     }
