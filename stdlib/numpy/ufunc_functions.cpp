@@ -1,6 +1,6 @@
 // stdlib/numpy/ufunc_functions.cpp — element-wise numpy functions that are not ufuncs:
 // np.where(cond, x, y), np.clip / ndarray.clip, np.round / np.around / ndarray.round,
-// np.real, np.imag, np.angle, ndarray.conj/conjugate.
+// np.real, np.imag, np.angle, ndarray.conj/conjugate, np.seterr/geterr/errstate.
 //
 // Stage: install_ufunc_functions() during `import numpy`.
 //
@@ -9,9 +9,10 @@
 //       always an ndarray (a 0-d one for scalar arguments), as in NumPy 1.24; the
 //       1-argument form is np.nonzero(cond), looked up in the numpy module.
 //   I2  np.clip is NumPy's clip ufunc: result_type(a, min, max), min/max None falling
-//       back to np.maximum/np.minimum; with scalar bounds a NaN bound is ignored and
-//       x <= min gives min, x >= max gives max (so clip(-0.0, 0.0, 1) is 0.0), with
-//       array bounds NaN anywhere propagates.
+//       back to np.maximum/np.minimum, output casting 'unsafe' unless casting= is
+//       given; with scalar bounds a NaN bound is ignored and x <= min gives min,
+//       x >= max gives max (so clip(-0.0, 0.0, 1) is 0.0), with array bounds NaN
+//       anywhere propagates.
 //   I3  round(decimals) is NumPy's: rint for decimals == 0, else multiply by 10**d
 //       (10**d built by NumPy's power_of_ten), rint, divide (reversed for d < 0), in
 //       the array's dtype (float64 for integers, then cast back); integer arrays with
@@ -27,6 +28,7 @@
 #include "stdlib/numpy/scalar.h"
 #include "stdlib/numpy/ufunc_impl.h"
 #include "stdlib/numpy/ufunc_loops.h"
+#include "vm/dict_object.h"
 #include "vm/native.h"
 #include "vm/ops.h"
 
@@ -150,7 +152,9 @@ void clip_loop(char** p, const int64_t* s, int64_t n) {
   }
 }
 
-Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v) {
+// NumPy's np.clip without casting= retries an output cast that same_kind refuses as
+// 'unsafe' (with a DeprecationWarning), so the effective default is 'unsafe'.
+Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v, Casting casting) {
   Value out;
   if (!out_v.is_undef() && !out_v.is_none()) {
     if (!is_ndarray(vm, out_v)) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
@@ -163,6 +167,7 @@ Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v) {
     if (!make_operand(vm, a, ops[0]) || !make_operand(vm, no_lo ? hi : lo, ops[1])) return Value();
     CallOptions opt;
     opt.out = out;
+    opt.casting = casting;
     return execute(vm, no_lo ? UfuncId::Minimum : UfuncId::Maximum, ops, opt);
   }
   Operand ops[3];
@@ -186,10 +191,10 @@ Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v) {
   NDArray* dst;
   if (!out.is_undef()) {
     dst = as_ndarray(out);
-    if (!can_cast(dt, dst->dtype, Casting::SameKind))
+    if (!can_cast(dt, dst->dtype, casting))
       return raise_ufunc_error(vm, UfuncError::OutputCasting,
                                "Cannot cast ufunc 'clip' output from " + dtype_repr(dt) + " to " +
-                                   dtype_repr(dst->dtype) + " with casting rule 'same_kind'");
+                                   dtype_repr(dst->dtype) + " with casting rule '" + casting_name(casting) + "'");
     if (!check_writeable(vm, dst)) return Value();
   }
   NDArray* res = new_array(vm, dt, shape);
@@ -206,18 +211,37 @@ Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v) {
   return Value::from_obj(res);
 }
 
+// casting= from clip's **kwargs ('unsafe' when absent, see clip_impl).
+bool clip_casting(VM& vm, Value kwargs, Casting& out) {
+  out = Casting::Unsafe;
+  if (!is_kind(kwargs, Kind::Dict)) return true;
+  Value v = dict_get_str(as_dict(kwargs), vm.intern("casting"));
+  if (v.is_undef() || v.is_none()) return true;
+  static const char* const kNames[] = {"no", "equiv", "safe", "same_kind", "unsafe"};
+  if (is_kind(v, Kind::Str))
+    for (int i = 0; i < 5; ++i)
+      if (as_str(v)->view() == kNames[i]) {
+        out = static_cast<Casting>(i);
+        return true;
+      }
+  vm.raise(vm.exc().ValueError, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+  return false;
+}
+
 Value f_clip(VM& vm, const CallArgs& a) {
   static const ArgSpec kSpec{"clip", {"a", "a_min", "a_max", "out=", "**kwargs"}};
   Value p[5];
-  if (!parse_args(vm, a, kSpec, p)) return Value();
-  return clip_impl(vm, p[0], p[1], p[2], p[3]);
+  Casting casting;
+  if (!parse_args(vm, a, kSpec, p) || !clip_casting(vm, p[4], casting)) return Value();
+  return clip_impl(vm, p[0], p[1], p[2], p[3], casting);
 }
 
 Value m_clip(VM& vm, const CallArgs& a) {
   static const ArgSpec kSpec{"clip", {"self", "min=", "max=", "out=", "**kwargs"}};
   Value p[5];
-  if (!parse_args(vm, a, kSpec, p)) return Value();
-  return clip_impl(vm, p[0], p[1], p[2], p[3]);
+  Casting casting;
+  if (!parse_args(vm, a, kSpec, p) || !clip_casting(vm, p[4], casting)) return Value();
+  return clip_impl(vm, p[0], p[1], p[2], p[3], casting);
 }
 
 // ------------------------------------------------------------------ round (I3)
@@ -318,13 +342,6 @@ Value m_round(VM& vm, const CallArgs& a) {
   return round_impl(vm, p[0], p[1], p[2]);
 }
 
-// round(arr) / round(arr, n) (Python's builtin on an ndarray).
-Value m_dunder_round(VM& vm, const CallArgs& a) {
-  if (!check_method_nargs(vm, a, "__round__", 0, 1)) return Value();
-  Value nd = a.argc == 2 && !a[1].is_none() ? a[1] : Value();
-  return round_impl(vm, a[0], nd, Value());
-}
-
 // ------------------------------------------------------------------ real / imag / angle
 Value part(VM& vm, Value v, const char* name) {
   Value r = getattr_or_undef(vm, v, vm.intern(name));
@@ -385,15 +402,58 @@ const MethodDef kFunctions[] = {
     {"round_", f_round}, {"real", f_real}, {"imag", f_imag}, {"angle", f_angle},
 };
 const MethodDef kMethods[] = {
-    {"clip", m_clip}, {"round", m_round}, {"__round__", m_dunder_round},
+    {"clip", m_clip}, {"round", m_round},
     {"conj", m_conj}, {"conjugate", m_conj},
 };
+
+// np.seterr/geterr/errstate: NumPy's floating-point error settings. pyjitvm keeps the
+// settings (so code that saves and restores them works) but, like NumPy's default
+// 'warn', never raises FloatingPointError and prints no RuntimeWarning.
+const char* const kErrstateSource = R"PY(
+_errobj = {'divide': 'warn', 'over': 'warn', 'under': 'ignore', 'invalid': 'warn'}
+
+def seterr(all=None, divide=None, over=None, under=None, invalid=None):
+    old = geterr()
+    new = {'divide': divide, 'over': over, 'under': under, 'invalid': invalid}
+    for key in ('divide', 'over', 'under', 'invalid'):
+        value = new[key]
+        if value is None:
+            value = all
+        if value is None:
+            continue
+        if value not in ('ignore', 'warn', 'raise', 'call', 'print', 'log'):
+            raise ValueError('invalid error handling value: ' + repr(value))
+        _errobj[key] = value
+    return old
+
+def geterr():
+    return {'divide': _errobj['divide'], 'over': _errobj['over'],
+            'under': _errobj['under'], 'invalid': _errobj['invalid']}
+
+class errstate:
+    def __init__(self, *, call=None, **kwargs):
+        self.call = call
+        self.kwargs = kwargs
+
+    def __enter__(self):
+        self.oldstate = seterr(**self.kwargs)
+
+    def __exit__(self, *exc_info):
+        seterr(**self.oldstate)
+
+    def __call__(self, func):
+        def inner(*args, **kwds):
+            with self:
+                return func(*args, **kwds)
+        return inner
+)PY";
 
 }  // namespace
 
 void install_ufunc_functions(VM& vm, NumpyState& st) {
   add_module_functions(vm, st, kFunctions);
   add_array_methods(vm, st, kMethods);
+  vm.exec_module(kErrstateSource, "<numpy>", st.module);
 }
 
 }  // namespace pyjitvm::stdlib::np

@@ -283,10 +283,22 @@ struct OpPos {
   template <class T>
   static T f(T a) { return a; }
 };
+// |z| as NumPy's complex absolute loop computes it (not glibc's hypot, which NumPy's
+// scalar abs() uses): larger * sqrt(1 + (smaller/larger)^2).
+inline double complex_abs(c128 z) {
+  const double re = std::fabs(z.real()), im = std::fabs(z.imag());
+  if (std::isinf(re) || std::isinf(im)) return HUGE_VAL;
+  if (std::isnan(re) || std::isnan(im)) return std::nan("");
+  const double larger = re > im ? re : im, smaller = re > im ? im : re;
+  if (larger == 0) return 0.0;
+  const double r = smaller / larger;
+  return larger * std::sqrt(1.0 + r * r);
+}
+
 struct OpAbs {
   template <class T>
   static auto f(T a) {
-    if constexpr (kIsComplex<T>) return std::hypot(a.real(), a.imag());
+    if constexpr (kIsComplex<T>) return complex_abs(a);
     else if constexpr (std::is_floating_point_v<T>) return std::fabs(a);
     else if constexpr (kIsInt<T> && std::is_signed_v<T>) return a < 0 ? wrap_neg(a) : a;
     else return a;

@@ -123,7 +123,7 @@ c128 c_pow(c128 a, c128 b) {
   const double ar = a.real(), ai = a.imag(), br = b.real(), bi = b.imag();
   if (br == 0 && bi == 0) return {1, 0};
   if (ar == 0 && ai == 0) {
-    if (br > 0) return {0, 0};
+    if (br > 0 && bi == 0) return {0, 0};
     return {std::nan(""), std::nan("")};
   }
   if (bi == 0 && br >= -100 && br <= 100 && static_cast<double>(static_cast<int64_t>(br)) == br) {

@@ -18,6 +18,8 @@
 //       array logic.
 //   I4  ndarray == / != with operands that do not broadcast, or with a str, give
 //       False / True (NumPy 1.24 warns and returns a scalar); ordering with a str raises.
+#include <cmath>
+#include <cstring>
 #include <string>
 
 #include "stdlib/numpy/broadcast.h"
@@ -267,10 +269,38 @@ Value python_value(VM& vm, Value scalar) {
   return element_to_python(vm, s->dtype, s->ptr());
 }
 
+// NumPy's scalar `**` on floats calls libm's pow (the ufunc loop is SVML's): same dtype
+// rules as np.power, glibc's pow for float32/float64 results.
+Value scalar_power(VM& vm, Value lhs, Value rhs) {
+  Operand ops[2];
+  if (!make_operand(vm, lhs, ops[0]) || !make_operand(vm, rhs, ops[1])) return Value();
+  ResolvedLoop rl;
+  if (ops[0].kind != OperandKind::Scalar || ops[1].kind != OperandKind::Scalar || !ops[0].is_numeric() ||
+      !ops[1].is_numeric() || !resolve_loop(vm, UfuncId::Power, ops, std::nullopt, Casting::SameKind, rl) ||
+      !is_float(rl.out)) {
+    vm.clear_pending();
+    CallOptions opt;
+    return execute(vm, UfuncId::Power, ops, opt);
+  }
+  double x[2];
+  for (int i = 0; i < 2; ++i)
+    cast_loop(ops[i].dtype, rl.in[i])(reinterpret_cast<const char*>(ops[i].value), 0, reinterpret_cast<char*>(&x[i]), 0, 1);
+  if (rl.out == DType::Float32) {
+    float a, b;
+    std::memcpy(&a, &x[0], 4);
+    std::memcpy(&b, &x[1], 4);
+    return box_scalar_of<float>(vm, std::pow(a, b));
+  }
+  return box_scalar_of<double>(vm, std::pow(x[0], x[1]));
+}
+
 Value scalar_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   Value self = reflected ? rhs : lhs;
   Value other = reflected ? lhs : rhs;
   ScalarClass c = classify(vm, other);
+  // scalar * list repeats the list (integers) or fails like float * list: the
+  // sequence's own operator decides, as in NumPy.
+  if (op == BinOp::Mul && (is_kind(other, Kind::List) || is_kind(other, Kind::Tuple))) return vm.not_implemented();
   if (c == ScalarClass::Array || is_kind(other, Kind::List) || is_kind(other, Kind::Tuple)) {
     if (c == ScalarClass::Array) return array_binop(vm, op, lhs, rhs, !reflected);
     NDArray* a = as_array(vm, other);
@@ -296,6 +326,7 @@ Value scalar_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   }
   UfuncId id;
   if (!binop_ufunc(op, id)) return vm.not_implemented();
+  if (op == BinOp::Pow) return scalar_power(vm, lhs, rhs);
   return run2(vm, id, lhs, rhs);
 }
 
@@ -331,7 +362,19 @@ Value scalar_unop(VM& vm, UnOp op, Value self) {
   return vm.not_implemented();
 }
 
+// abs() of a NumPy scalar: complex magnitudes use glibc's hypot, as NumPy's scalar
+// math does (the ufunc loop uses a different formula).
+Value m_scalar_abs(VM& vm, const CallArgs& a) {
+  NpScalar* s = as_np_scalar(a[0]);
+  if (s->dtype == DType::Complex128) {
+    c128 z = s->get<c128>();
+    return box_scalar_of<double>(vm, std::hypot(z.real(), z.imag()));
+  }
+  return run1(vm, UfuncId::Absolute, a[0]);
+}
+
 const MethodDef kAbs[] = {{"__abs__", m_abs}};
+const MethodDef kScalarAbs[] = {{"__abs__", m_scalar_abs}};
 
 void set_scalar_slots(Type* t) {
   t->slots.binop = scalar_binop;
@@ -353,7 +396,7 @@ void install_ufunc_operators(VM& vm, NumpyState& st) {
                   st.floating, st.complexfloating})
     set_scalar_slots(t);
   for (Type* t : st.scalar_type) set_scalar_slots(t);
-  add_methods(vm, st.generic, kAbs);
+  add_methods(vm, st.generic, kScalarAbs);
 }
 
 }  // namespace pyjitvm::stdlib::np

@@ -308,6 +308,28 @@ void hypot_flibm(const float* a, const float* b, float* out, int64_t n) {
 }
 #undef PYJ_LIBM_U
 
+// SLEEF's asinh/acosh overflow once x*x does (|x| beyond ~1e154 in double, ~1e19 in
+// float): those elements are recomputed with glibc. The inputs are copied first, since
+// `out` may be `in`.
+template <class T, void (*K)(const T*, T*, int64_t), T (*F)(T)>
+void large_fixed(const T* in, T* out, int64_t n) {
+  constexpr T kLimit = sizeof(T) == 8 ? T(1e150) : T(1e18);
+  T buf[256];
+  for (int64_t off = 0; off < n; off += 256) {
+    const int64_t m = n - off < 256 ? n - off : 256;
+    for (int64_t i = 0; i < m; ++i) buf[i] = in[off + i];
+    K(buf, out + off, m);
+    for (int64_t i = 0; i < m; ++i)
+      if (std::fabs(buf[i]) > kLimit) out[off + i] = F(buf[i]);
+  }
+}
+double asinh_d(double x) { return std::asinh(x); }
+float asinh_f(float x) { return std::asinh(x); }
+double acosh_d(double x) { return std::acosh(x); }
+float acosh_f(float x) { return std::acosh(x); }
+#define PYJ_FIXED(name, isa) \
+  large_fixed<double, name##_d##isa, name##_d>, large_fixed<float, name##_f##isa, name##_f>
+
 enum class Isa { Sse2, Avx2, Avx512 };
 
 Isa detect_isa() {
@@ -348,12 +370,20 @@ VMathTable make_table() {
   PYJ_SET(Sinh, sinh);
   PYJ_SET(Cosh, cosh);
   PYJ_SET(Tanh, tanh);
-  PYJ_SET(Asinh, asinh);
-  PYJ_SET(Acosh, acosh);
   PYJ_SET(Atanh, atanh);
   PYJ_SET(Cbrt, cbrt);
   PYJ_SET(Sqrt, sqrt);
 #undef PYJ_SET
+  if (isa == Isa::Avx512) {
+    setu(VFn::Asinh, PYJ_FIXED(asinh, 512));
+    setu(VFn::Acosh, PYJ_FIXED(acosh, 512));
+  } else if (isa == Isa::Avx2) {
+    setu(VFn::Asinh, PYJ_FIXED(asinh, 256));
+    setu(VFn::Acosh, PYJ_FIXED(acosh, 256));
+  } else {
+    setu(VFn::Asinh, PYJ_FIXED(asinh, 128));
+    setu(VFn::Acosh, PYJ_FIXED(acosh, 128));
+  }
   setu(VFn::Exp2, exp2_dlibm, exp2_flibm);
   t.uf[static_cast<int>(VFn::Log1p)] = log1p_flibm;
   t.uf[static_cast<int>(VFn::Sin)] = sin_flibm;
@@ -381,6 +411,7 @@ VMathTable make_table() {
   return t;
 }
 #undef PYJ_PICK
+#undef PYJ_FIXED
 
 }  // namespace
 
