@@ -28,14 +28,16 @@ void install_ufuncs(VM& vm, NumpyState& st) {
 Value call_ufunc(VM& vm, UfuncId id, std::span<const Value> inputs, Value out) {
   const UfuncDef& def = ufunc_def(id);
   if (inputs.size() != def.nin)
-    return vm.raise_fmt(vm.exc().TypeError, "%s() takes from %d to %d positional arguments but %zu were given",
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "%s() takes from %d to %d positional arguments but %zu were given",
                         def.name, def.nin, def.nin + 1, inputs.size());
   Operand ops[2];
   for (int i = 0; i < def.nin; ++i)
     if (!make_operand(vm, inputs[i], ops[i])) return Value();
   CallOptions opt;
   if (!out.is_undef() && !out.is_none()) {
-    if (!is_ndarray(vm, out)) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
+    if (!is_ndarray(vm, out))
+      return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
     opt.out = out;
   }
   return execute(vm, id, ops, opt);
@@ -46,7 +48,8 @@ bool result_type(VM& vm, std::span<const Value> values, DType& out) {
   for (size_t i = 0; i < values.size(); ++i) {
     if (!make_operand(vm, values[i], ops[i])) return false;
     if (!ops[i].is_numeric()) {
-      vm.raise_fmt(vm.exc().TypeError, "Cannot interpret '%s' as a data type", type_name(vm, values[i]));
+      vm.raise_fmt(vm.exc().TypeError, "Cannot interpret '%s' as a data type",
+                   type_name(vm, values[i]));
       return false;
     }
   }

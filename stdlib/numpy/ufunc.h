@@ -24,6 +24,7 @@
 namespace pyjitvm::stdlib::np {
 
 // The ufuncs pyjitvm implements, in the order of the module table (ufunc_defs.cpp).
+// clang-format off
 enum class UfuncId : uint8_t {
   Add, Subtract, Multiply, TrueDivide, FloorDivide, Remainder, Fmod, Power,
   Negative, Positive, Absolute, Sqrt, Square, Reciprocal, Cbrt,
@@ -39,6 +40,7 @@ enum class UfuncId : uint8_t {
   BitwiseAnd, BitwiseOr, BitwiseXor, Invert, LeftShift, RightShift,
   Count
 };
+// clang-format on
 inline constexpr int kNumUfuncs = static_cast<int>(UfuncId::Count);
 
 // NumPy's `casting=` values, ordered from strictest to loosest.

@@ -29,6 +29,7 @@ struct Row {
 using R = Resolver;
 using I = Identity;
 
+// clang-format off
 const Row kRows[] = {
     {UfuncId::Add, "add", 2, R::Uniform, I::Zero,
      "?\?->? bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q ee->e ff->f dd->d gg->g "
@@ -61,16 +62,19 @@ const Row kRows[] = {
     {UfuncId::Absolute, "absolute", 1, R::Absolute, I::None,
      "?->? b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g m->m F->f D->d "
      "G->g O->O"},
-    {UfuncId::Sqrt, "sqrt", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
+    {UfuncId::Sqrt, "sqrt", 1, R::Linear, I::None,
+     "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Square, "square", 1, R::Linear, I::None,
      "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Reciprocal, "reciprocal", 1, R::Linear, I::None,
      "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Cbrt, "cbrt", 1, R::Linear, I::None, "e->e f->f d->d e->e f->f d->d g->g O->O"},
-    {UfuncId::Exp, "exp", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
+    {UfuncId::Exp, "exp", 1, R::Linear, I::None,
+     "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Exp2, "exp2", 1, R::Linear, I::None,
      "e->e f->f d->d e->e f->f d->d g->g F->F D->D G->G O->O"},
-    {UfuncId::Log, "log", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
+    {UfuncId::Log, "log", 1, R::Linear, I::None,
+     "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Log2, "log2", 1, R::Linear, I::None,
      "e->e f->f d->d e->e f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Log10, "log10", 1, R::Linear, I::None,
@@ -106,7 +110,8 @@ const Row kRows[] = {
     {UfuncId::Floor, "floor", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g O->O"},
     {UfuncId::Ceil, "ceil", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g O->O"},
     {UfuncId::Trunc, "trunc", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g O->O"},
-    {UfuncId::Rint, "rint", 1, R::Linear, I::None, "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
+    {UfuncId::Rint, "rint", 1, R::Linear, I::None,
+     "e->e f->f d->d f->f d->d g->g F->F D->D G->G O->O"},
     {UfuncId::Sign, "sign", 1, R::Uniform, I::None,
      "b->b B->B h->h H->H i->i I->I l->l L->L q->q Q->Q e->e f->f d->d g->g F->F D->D G->G m->m "
      "O->O"},
@@ -164,6 +169,7 @@ const Row kRows[] = {
     {UfuncId::RightShift, "right_shift", 2, R::Linear, I::None,
      "bb->b BB->B hh->h HH->H ii->i II->I ll->l LL->L qq->q QQ->Q OO->O"},
 };
+// clang-format on
 static_assert(sizeof(kRows) / sizeof(kRows[0]) == kNumUfuncs);
 
 // The comparison ufuncs share one `types` list.

@@ -48,9 +48,9 @@ void put(unsigned char* p, T v) {
 // An operand as the iterator sees it.
 struct IterOp {
   char* data = nullptr;
-  const int64_t* strides = nullptr;  // over the broadcast shape
-  DType dtype = DType::Float64;      // in memory
-  DType loop_dtype = DType::Float64; // what the loop reads/writes
+  const int64_t* strides = nullptr;   // over the broadcast shape
+  DType dtype = DType::Float64;       // in memory
+  DType loop_dtype = DType::Float64;  // what the loop reads/writes
 };
 
 // Runs `rl` over `shape` (I1). ops[0..nin) inputs, ops[nin] the output.
@@ -79,7 +79,8 @@ void iterate(const ResolvedLoop& rl, int nin, IterOp* ops, std::span<const int64
   for (int k = 0; k < nop; ++k) {
     isz[k] = itemsize(ops[k].loop_dtype);
     if (!cast[k]) continue;
-    to_loop[k] = k < nin ? cast_loop(ops[k].dtype, ops[k].loop_dtype) : cast_loop(ops[k].loop_dtype, ops[k].dtype);
+    to_loop[k] = k < nin ? cast_loop(ops[k].dtype, ops[k].loop_dtype)
+                         : cast_loop(ops[k].loop_dtype, ops[k].dtype);
   }
   it.run([&](char** p, const int64_t* s, int64_t n) {
     for (int64_t off = 0; off < n; off += kChunk) {
@@ -124,11 +125,14 @@ bool broadcast_all(VM& vm, const Operand* ops, int nin, NDArray* out, std::vecto
   if (!out) return true;
   std::vector<int64_t> in_shape;
   broadcast_shapes(std::span(shapes.data(), static_cast<size_t>(nin)), in_shape);
-  bool same = in_shape.size() <= static_cast<size_t>(out->ndim) && shape.size() == static_cast<size_t>(out->ndim);
+  bool same = in_shape.size() <= static_cast<size_t>(out->ndim) &&
+              shape.size() == static_cast<size_t>(out->ndim);
   for (int i = 0; same && i < out->ndim; ++i) same = shape[i] == out->shape[i];
   if (!same) {
-    vm.raise_fmt(vm.exc().ValueError, "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
-                 shape_str_compact(shape_of(out)).c_str(), shape_str_compact(shape).c_str());
+    vm.raise_fmt(
+        vm.exc().ValueError,
+        "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+        shape_str_compact(shape_of(out)).c_str(), shape_str_compact(shape).c_str());
     return false;
   }
   return true;
@@ -178,9 +182,18 @@ bool make_operand(VM& vm, Value v, Operand& op) {
   op.obj = v;
   op.kind = OperandKind::Scalar;
   switch (v.tag) {
-    case Tag::Bool: op.dtype = DType::Bool; op.value[0] = v.as_bool() ? 1 : 0; return true;
-    case Tag::Int: op.dtype = DType::Int64; put<int64_t>(op.value, v.as_int()); return true;
-    case Tag::Float: op.dtype = DType::Float64; put<double>(op.value, v.as_float()); return true;
+    case Tag::Bool:
+      op.dtype = DType::Bool;
+      op.value[0] = v.as_bool() ? 1 : 0;
+      return true;
+    case Tag::Int:
+      op.dtype = DType::Int64;
+      put<int64_t>(op.value, v.as_int());
+      return true;
+    case Tag::Float:
+      op.dtype = DType::Float64;
+      put<double>(op.value, v.as_float());
+      return true;
     case Tag::Obj: break;
     default: op.kind = OperandKind::Object; return true;  // None
   }
@@ -301,7 +314,8 @@ Value execute(VM& vm, UfuncId id, Operand* ops, const CallOptions& opt) {
   return Value::from_obj(out);
 }
 
-bool run_loop_on_arrays(VM& vm, const ResolvedLoop& rl, NDArray* const* ins, int nin, NDArray* out) {
+bool run_loop_on_arrays(VM& vm, const ResolvedLoop& rl, NDArray* const* ins, int nin,
+                        NDArray* out) {
   IterOp iops[3];
   int64_t st[2][kMaxDims];
   for (int i = 0; i < nin; ++i) {
@@ -352,17 +366,19 @@ Value execute_where(VM& vm, UfuncId id, Operand* ops, const CallOptions& opt) {
   {
     std::span<const int64_t> shapes[2] = {shape_of(res), shape_of(mask)};
     if (!broadcast_shapes(shapes, shape)) {
-      return vm.raise_fmt(vm.exc().ValueError, "operands could not be broadcast together with shapes %s %s ",
-                          shape_str_compact(shape_of(res)).c_str(), shape_str_compact(shape_of(mask)).c_str());
+      return vm.raise_fmt(
+          vm.exc().ValueError, "operands could not be broadcast together with shapes %s %s ",
+          shape_str_compact(shape_of(res)).c_str(), shape_str_compact(shape_of(mask)).c_str());
     }
   }
   if (out) {
     if (!out->writeable()) return vm.raise(vm.exc().ValueError, "output array is read-only");
     if (!can_cast(res->dtype, out->dtype, opt.casting))
       return raise_ufunc_error(vm, UfuncError::OutputCasting,
-                               std::string("Cannot cast ufunc '") + ufunc_def(id).name + "' output from " +
-                                   dtype_repr(res->dtype) + " to " + dtype_repr(out->dtype) +
-                                   " with casting rule '" + casting_name(opt.casting) + "'");
+                               std::string("Cannot cast ufunc '") + ufunc_def(id).name +
+                                   "' output from " + dtype_repr(res->dtype) + " to " +
+                                   dtype_repr(out->dtype) + " with casting rule '" +
+                                   casting_name(opt.casting) + "'");
   } else {
     out = new_zeros(vm, res->dtype, shape);
     if (!out) return Value();
@@ -370,8 +386,10 @@ Value execute_where(VM& vm, UfuncId id, Operand* ops, const CallOptions& opt) {
   VM::TempRoot keep_out(vm, out);
   int64_t tmp[kMaxDims];
   if (!broadcast_strides(res, shape_of(out), tmp) || !broadcast_strides(mask, shape_of(out), tmp)) {
-    return vm.raise_fmt(vm.exc().ValueError, "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
-                        shape_str_compact(shape_of(out)).c_str(), shape_str_compact(shape).c_str());
+    return vm.raise_fmt(
+        vm.exc().ValueError,
+        "non-broadcastable output operand with shape %s doesn't match the broadcast shape %s",
+        shape_str_compact(shape_of(out)).c_str(), shape_str_compact(shape).c_str());
   }
   masked_copy(out, res, mask);
   return Value::from_obj(out);

@@ -38,7 +38,8 @@ size_t utf8_length(std::string_view s) {
 
 std::string legacy_repr(VM& vm, const Operand& op) {
   if (op.is_numeric()) return dtype_repr(op.dtype);
-  if (op.kind == OperandKind::Str) return "dtype('<U" + std::to_string(utf8_length(as_str(op.obj)->view())) + "')";
+  if (op.kind == OperandKind::Str)
+    return "dtype('<U" + std::to_string(utf8_length(as_str(op.obj)->view())) + "')";
   return "dtype('O')";
 }
 
@@ -47,24 +48,28 @@ std::string class_repr(const Operand& op) {
     std::string n = op.dtype == DType::Bool ? "bool_" : std::string(dtype_name(op.dtype));
     return "<class 'numpy.dtype[" + n + "]'>";
   }
-  return op.kind == OperandKind::Str ? "<class 'numpy.dtype[str_]'>" : "<class 'numpy.dtype[object_]'>";
+  return op.kind == OperandKind::Str ? "<class 'numpy.dtype[str_]'>"
+                                     : "<class 'numpy.dtype[object_]'>";
 }
 
 Value string_error(VM& vm, UfuncId id, const Operand* ops) {
   const UfuncDef& def = ufunc_def(id);
-  std::string msg = std::string("ufunc '") + def.name + "' did not contain a loop with signature matching types ";
+  std::string msg =
+      std::string("ufunc '") + def.name + "' did not contain a loop with signature matching types ";
   if (def.resolver == Resolver::Uniform && def.nin == 2) {
     msg += "(" + legacy_repr(vm, ops[0]) + ", " + legacy_repr(vm, ops[1]) + ") -> None";
     return raise_ufunc_error(vm, UfuncError::NoLoop, msg);
   }
   if (def.resolver == Resolver::Compare || def.resolver == Resolver::Uniform) {
-    msg += def.nin == 1 ? class_repr(ops[0]) : "(" + class_repr(ops[0]) + ", " + class_repr(ops[1]) + ")";
+    msg += def.nin == 1 ? class_repr(ops[0])
+                        : "(" + class_repr(ops[0]) + ", " + class_repr(ops[1]) + ")";
     return raise_ufunc_error(vm, UfuncError::NoLoop, msg + " -> None");
   }
-  return vm.raise_fmt(vm.exc().TypeError,
-                      "ufunc '%s' not supported for the input types, and the inputs could not be safely "
-                      "coerced to any supported types according to the casting rule ''safe''",
-                      def.name);
+  return vm.raise_fmt(
+      vm.exc().TypeError,
+      "ufunc '%s' not supported for the input types, and the inputs could not be safely "
+      "coerced to any supported types according to the casting rule ''safe''",
+      def.name);
 }
 
 // The Python value of an operand's first element (its object for non-numeric ones).
@@ -166,10 +171,11 @@ Value compare_elements(VM& vm, UfuncId id, CmpOp cop, const Operand* ops, const 
 
 Value unsupported_objects(VM& vm, UfuncId id, const Operand* ops, int nin) {
   const Operand& o = ops[0].is_numeric() && nin == 2 ? ops[1] : ops[0];
-  return vm.raise_fmt(vm.exc().NotImplementedError,
-                      "ufunc '%s' on an operand of type '%s' needs an object array, which pyjitvm's "
-                      "numpy does not support",
-                      ufunc_def(id).name, type_name(vm, o.obj));
+  return vm.raise_fmt(
+      vm.exc().NotImplementedError,
+      "ufunc '%s' on an operand of type '%s' needs an object array, which pyjitvm's "
+      "numpy does not support",
+      ufunc_def(id).name, type_name(vm, o.obj));
 }
 
 }  // namespace
@@ -201,9 +207,10 @@ Value object_operands(VM& vm, UfuncId id, Operand* ops, const CallOptions& opt) 
     if (failed(absf)) return absf;
     r = vm.call(absf, {v[0]});
   } else {
-    return vm.raise_fmt(vm.exc().TypeError,
-                        "loop of ufunc does not support argument 0 of type %s which has no callable %s method",
-                        type_name(vm, v[0]), def.name);
+    return vm.raise_fmt(
+        vm.exc().TypeError,
+        "loop of ufunc does not support argument 0 of type %s which has no callable %s method",
+        type_name(vm, v[0]), def.name);
   }
   if (failed(r)) return r;
   return unsupported_objects(vm, id, ops, nin);

@@ -87,9 +87,10 @@ Value f_where(VM& vm, const CallArgs& a) {
   if (!make_operand(vm, p[1], ops[0]) || !make_operand(vm, p[2], ops[1])) return Value();
   for (const Operand& op : ops)
     if (!op.is_numeric())
-      return vm.raise_fmt(vm.exc().NotImplementedError,
-                          "np.where with a '%s' operand needs an object array, which pyjitvm does not support",
-                          type_name(vm, op.obj));
+      return vm.raise_fmt(
+          vm.exc().NotImplementedError,
+          "np.where with a '%s' operand needs an object array, which pyjitvm does not support",
+          type_name(vm, op.obj));
   const DType dt = operands_result_type(ops, 2);
   NDArray* x = operand_array(vm, ops[0], dt);
   if (!x) return Value();
@@ -157,7 +158,8 @@ void clip_loop(char** p, const int64_t* s, int64_t n) {
 Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v, Casting casting) {
   Value out;
   if (!out_v.is_undef() && !out_v.is_none()) {
-    if (!is_ndarray(vm, out_v)) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
+    if (!is_ndarray(vm, out_v))
+      return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
     out = out_v;
   }
   const bool no_lo = lo.is_undef() || lo.is_none(), no_hi = hi.is_undef() || hi.is_none();
@@ -175,7 +177,8 @@ Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v, Casting castin
     if (!make_operand(vm, i == 0 ? a : i == 1 ? lo : hi, ops[i])) return Value();
   for (const Operand& op : ops)
     if (!op.is_numeric())
-      return vm.raise_fmt(vm.exc().TypeError, "clip() bound of type '%s' is not supported", type_name(vm, op.obj));
+      return vm.raise_fmt(vm.exc().TypeError, "clip() bound of type '%s' is not supported",
+                          type_name(vm, op.obj));
   const DType dt = operands_result_type(ops, 3);
   bool all_scalar = true;
   NDArray* arrs[4];
@@ -194,7 +197,8 @@ Value clip_impl(VM& vm, Value a, Value lo, Value hi, Value out_v, Casting castin
     if (!can_cast(dt, dst->dtype, casting))
       return raise_ufunc_error(vm, UfuncError::OutputCasting,
                                "Cannot cast ufunc 'clip' output from " + dtype_repr(dt) + " to " +
-                                   dtype_repr(dst->dtype) + " with casting rule '" + casting_name(casting) + "'");
+                                   dtype_repr(dst->dtype) + " with casting rule '" +
+                                   casting_name(casting) + "'");
     if (!check_writeable(vm, dst)) return Value();
   }
   NDArray* res = new_array(vm, dt, shape);
@@ -224,7 +228,8 @@ bool clip_casting(VM& vm, Value kwargs, Casting& out) {
         out = static_cast<Casting>(i);
         return true;
       }
-  vm.raise(vm.exc().ValueError, "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
+  vm.raise(vm.exc().ValueError,
+           "casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'");
   return false;
 }
 
@@ -302,7 +307,8 @@ Value round_array(VM& vm, NDArray* a, int64_t decimals, Value out) {
   if (!out.is_undef() && dst != a && !copy_into(vm, dst, a)) return Value();
   if (!is_complex(dst->dtype)) return round_real(vm, dst, decimals, Value::from_obj(dst));
   for (int part = 0; part < 2; ++part) {
-    NDArray* v = new_view(vm, dst, DType::Float64, dst->data + 8 * part, shape_of(dst), strides_of(dst));
+    NDArray* v =
+        new_view(vm, dst, DType::Float64, dst->data + 8 * part, shape_of(dst), strides_of(dst));
     if (!v) return Value();
     VM::TempRoot kv(vm, v);
     if (failed(round_real(vm, v, decimals, Value::from_obj(v)))) return Value();
@@ -315,7 +321,8 @@ Value round_impl(VM& vm, Value x, Value dec_v, Value out_v) {
   if (!dec_v.is_undef() && !index_of(vm, dec_v, decimals)) return Value();
   Value out;
   if (!out_v.is_undef() && !out_v.is_none()) {
-    if (!is_ndarray(vm, out_v)) return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
+    if (!is_ndarray(vm, out_v))
+      return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
     out = out_v;
   }
   const bool was_array = is_ndarray(vm, x);
@@ -398,12 +405,14 @@ Value m_conj(VM& vm, const CallArgs& a) {
 }
 
 const MethodDef kFunctions[] = {
-    {"where", f_where}, {"clip", f_clip}, {"round", f_round}, {"around", f_round},
-    {"round_", f_round}, {"real", f_real}, {"imag", f_imag}, {"angle", f_angle},
+    {"where", f_where},  {"clip", f_clip}, {"round", f_round}, {"around", f_round},
+    {"round_", f_round}, {"real", f_real}, {"imag", f_imag},   {"angle", f_angle},
 };
 const MethodDef kMethods[] = {
-    {"clip", m_clip}, {"round", m_round},
-    {"conj", m_conj}, {"conjugate", m_conj},
+    {"clip", m_clip},
+    {"round", m_round},
+    {"conj", m_conj},
+    {"conjugate", m_conj},
 };
 
 // np.seterr/geterr/errstate: NumPy's floating-point error settings. pyjitvm keeps the

@@ -67,17 +67,17 @@ const UfuncDef& ufunc_def(UfuncId id);
 
 // ---------------------------------------------------------------- operands
 enum class OperandKind : uint8_t {
-  Array,    // ndarray with ndim > 0 (or a sequence converted to one)
-  Scalar,   // Python/NumPy scalar or 0-d array: `value` holds the element
-  Str,      // a Python str (no string dtype: only for NumPy's error messages)
-  Object,   // anything else NumPy would put in an object array (None, user objects)
+  Array,   // ndarray with ndim > 0 (or a sequence converted to one)
+  Scalar,  // Python/NumPy scalar or 0-d array: `value` holds the element
+  Str,     // a Python str (no string dtype: only for NumPy's error messages)
+  Object,  // anything else NumPy would put in an object array (None, user objects)
 };
 
 struct Operand {
   OperandKind kind = OperandKind::Scalar;
   DType dtype = DType::Float64;
-  NDArray* arr = nullptr;     // Array, and 0-d arrays (Scalar)
-  vm::Value obj;              // the original argument
+  NDArray* arr = nullptr;                    // Array, and 0-d arrays (Scalar)
+  vm::Value obj;                             // the original argument
   alignas(16) unsigned char value[16] = {};  // Scalar: the element in `dtype`
   bool is_array() const { return kind == OperandKind::Array; }
   bool is_numeric() const { return kind == OperandKind::Array || kind == OperandKind::Scalar; }
@@ -110,10 +110,10 @@ const LoopDef* find_loop(UfuncId id, DType in0, DType in1);
 
 // ---------------------------------------------------------------- execution
 struct CallOptions {
-  vm::Value out;                  // Undef or an ndarray
-  std::optional<DType> dtype;     // dtype=
+  vm::Value out;               // Undef or an ndarray
+  std::optional<DType> dtype;  // dtype=
   Casting casting = Casting::SameKind;
-  vm::Value where;                // Undef or a bool mask (broadcast)
+  vm::Value where;  // Undef or a bool mask (broadcast)
 };
 // Runs ufunc `id` on ops[0..nin): resolution, broadcasting, casting, output (ufunc.h I2).
 vm::Value execute(vm::VM& vm, UfuncId id, Operand* ops, const CallOptions& opt);
@@ -143,6 +143,7 @@ void install_ufunc_functions(vm::VM& vm, NumpyState& st);
 // Contiguous kernels for the float functions whose results depend on the implementation
 // (I3): SLEEF's u10 vector functions at the CPU's widest ISA, or glibc where it matches
 // NumPy better (see ufunc_vmath.cpp), plus exact ones (sqrt, floor ...) vectorised.
+// clang-format off
 enum class VFn : uint8_t {
   Exp, Exp2, Expm1, Log, Log2, Log10, Log1p, Sin, Cos, Tan, Asin, Acos, Atan,
   Sinh, Cosh, Tanh, Asinh, Acosh, Atanh, Cbrt, Sqrt, Floor, Ceil, Trunc, Rint,
@@ -150,6 +151,7 @@ enum class VFn : uint8_t {
   Atan2 = CountUnary, Pow, Hypot,
   CountAll
 };
+// clang-format on
 inline constexpr int kNumVUnary = static_cast<int>(VFn::CountUnary);
 inline constexpr int kNumVBinary = static_cast<int>(VFn::CountAll) - kNumVUnary;
 

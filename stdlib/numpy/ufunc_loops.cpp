@@ -117,7 +117,8 @@ struct OpFmod {
   template <class T>
   static T f(T a, T b) {
     if constexpr (std::is_floating_point_v<T>) return std::fmod(a, b);
-    else if constexpr (std::is_signed_v<T>) return (b == 0 || b == -1) ? T(0) : static_cast<T>(a % b);
+    else if constexpr (std::is_signed_v<T>)
+      return (b == 0 || b == -1) ? T(0) : static_cast<T>(a % b);
     else return b == 0 ? T(0) : static_cast<T>(a % b);
   }
 };
@@ -181,11 +182,15 @@ struct OpFmin {
 // ---------------------------------------------------------------- comparisons
 struct OpEq {
   template <class T>
-  static bool f(T a, T b) { return a == b; }
+  static bool f(T a, T b) {
+    return a == b;
+  }
 };
 struct OpNe {
   template <class T>
-  static bool f(T a, T b) { return a != b; }
+  static bool f(T a, T b) {
+    return a != b;
+  }
 };
 struct OpLt {
   template <class T>
@@ -217,33 +222,47 @@ struct OpGe {
 };
 struct OpLAnd {
   template <class T>
-  static bool f(T a, T b) { return nonzero(a) && nonzero(b); }
+  static bool f(T a, T b) {
+    return nonzero(a) && nonzero(b);
+  }
 };
 struct OpLOr {
   template <class T>
-  static bool f(T a, T b) { return nonzero(a) || nonzero(b); }
+  static bool f(T a, T b) {
+    return nonzero(a) || nonzero(b);
+  }
 };
 struct OpLXor {
   template <class T>
-  static bool f(T a, T b) { return nonzero(a) != nonzero(b); }
+  static bool f(T a, T b) {
+    return nonzero(a) != nonzero(b);
+  }
 };
 struct OpLNot {
   template <class T>
-  static bool f(T a) { return !nonzero(a); }
+  static bool f(T a) {
+    return !nonzero(a);
+  }
 };
 
 // ---------------------------------------------------------------- bitwise (I4)
 struct OpAnd {
   template <class T>
-  static T f(T a, T b) { return static_cast<T>(a & b); }
+  static T f(T a, T b) {
+    return static_cast<T>(a & b);
+  }
 };
 struct OpOr {
   template <class T>
-  static T f(T a, T b) { return static_cast<T>(a | b); }
+  static T f(T a, T b) {
+    return static_cast<T>(a | b);
+  }
 };
 struct OpXor {
   template <class T>
-  static T f(T a, T b) { return static_cast<T>(a ^ b); }
+  static T f(T a, T b) {
+    return static_cast<T>(a ^ b);
+  }
 };
 struct OpInvert {
   template <class T>
@@ -281,7 +300,9 @@ struct OpNeg {
 };
 struct OpPos {
   template <class T>
-  static T f(T a) { return a; }
+  static T f(T a) {
+    return a;
+  }
 };
 // |z| as NumPy's complex absolute loop computes it (not glibc's hypot, which NumPy's
 // scalar abs() uses): larger * sqrt(1 + (smaller/larger)^2).
@@ -436,9 +457,10 @@ constexpr std::array<LoopDef, sizeof...(Ts)> unary_bool_loops(Types<Ts...>) {
 
 const auto kNeg = unary_loops<Un<OpNeg>::L>(AllNoBool{});
 const auto kPos = unary_loops<Un<OpPos>::L>(AllNoBool{});
-const auto kAbs = cat(unary_loops<Un<OpAbs>::L>(RealAll{}),
-                      std::array<LoopDef, 1>{LoopDef{{DType::Complex128, DType::Complex128},
-                                                     DType::Float64, &loop1<OpAbs, c128, double>}});
+const auto kAbs =
+    cat(unary_loops<Un<OpAbs>::L>(RealAll{}),
+        std::array<LoopDef, 1>{LoopDef{
+            {DType::Complex128, DType::Complex128}, DType::Float64, &loop1<OpAbs, c128, double>}});
 const auto kSquare = unary_loops<Un<OpSquare>::L>(AllNoBool{});
 const auto kReciprocal = unary_loops<Un<OpReciprocal>::L>(AllNoBool{});
 const auto kSign = unary_loops<Un<OpSign>::L>(AllNoBool{});

@@ -44,13 +44,21 @@ template <class T>
 using Wide = std::conditional_t<(sizeof(T) < 4), uint32_t, std::make_unsigned_t<T>>;
 
 template <class T>
-inline T wrap_add(T a, T b) { return static_cast<T>(static_cast<Wide<T>>(a) + static_cast<Wide<T>>(b)); }
+inline T wrap_add(T a, T b) {
+  return static_cast<T>(static_cast<Wide<T>>(a) + static_cast<Wide<T>>(b));
+}
 template <class T>
-inline T wrap_sub(T a, T b) { return static_cast<T>(static_cast<Wide<T>>(a) - static_cast<Wide<T>>(b)); }
+inline T wrap_sub(T a, T b) {
+  return static_cast<T>(static_cast<Wide<T>>(a) - static_cast<Wide<T>>(b));
+}
 template <class T>
-inline T wrap_mul(T a, T b) { return static_cast<T>(static_cast<Wide<T>>(a) * static_cast<Wide<T>>(b)); }
+inline T wrap_mul(T a, T b) {
+  return static_cast<T>(static_cast<Wide<T>>(a) * static_cast<Wide<T>>(b));
+}
 template <class T>
-inline T wrap_neg(T a) { return static_cast<T>(Wide<T>(0) - static_cast<Wide<T>>(a)); }
+inline T wrap_neg(T a) {
+  return static_cast<T>(Wide<T>(0) - static_cast<Wide<T>>(a));
+}
 
 // ---------------------------------------------------------------- loop templates
 template <class Op, class T, class R>
@@ -79,7 +87,8 @@ void loop2(char** args, const int64_t* s, int64_t n, const void*) {
   char* pb = args[1];
   char* po = args[2];
   for (int64_t i = 0; i < n; ++i, pa += s0, pb += s1, po += s2)
-    *reinterpret_cast<R*>(po) = Op::f(*reinterpret_cast<const T*>(pa), *reinterpret_cast<const T*>(pb));
+    *reinterpret_cast<R*>(po) =
+        Op::f(*reinterpret_cast<const T*>(pa), *reinterpret_cast<const T*>(pb));
 }
 
 template <class Op, class T, class R>
@@ -104,7 +113,9 @@ struct Types {};
 using IntTypes = Types<int8_t, uint8_t, int16_t, uint16_t, int32_t, uint32_t, int64_t, uint64_t>;
 
 template <class... A, class... B>
-constexpr Types<A..., B...> operator+(Types<A...>, Types<B...>) { return {}; }
+constexpr Types<A..., B...> operator+(Types<A...>, Types<B...>) {
+  return {};
+}
 
 // T,T->T loops of `Op` for each T.
 template <template <class> class Loop, class... Ts>

@@ -109,7 +109,8 @@ c128 c_log10(c128 z) {
 c128 c_exp2(c128 z) { return std::exp(c128(z.real() * kLn2, z.imag() * kLn2)); }
 c128 c_expm1(c128 z) {
   const double a = std::sin(z.imag() / 2);
-  return {std::expm1(z.real()) * std::cos(z.imag()) - 2 * a * a, std::exp(z.real()) * std::sin(z.imag())};
+  return {std::expm1(z.real()) * std::cos(z.imag()) - 2 * a * a,
+          std::exp(z.real()) * std::sin(z.imag())};
 }
 c128 c_log1p(c128 z) {
   const double l = std::hypot(z.real() + 1, z.imag());
@@ -208,11 +209,15 @@ struct OpIsfinite {
 };
 struct OpSignbit {
   template <class T>
-  static bool f(T a) { return std::signbit(a); }
+  static bool f(T a) {
+    return std::signbit(a);
+  }
 };
 struct OpCopysign {
   template <class T>
-  static T f(T a, T b) { return std::copysign(a, b); }
+  static T f(T a, T b) {
+    return std::copysign(a, b);
+  }
 };
 // NumPy: radians(x) = x * (pi/180), degrees(x) = x * (180/pi), constants in T.
 struct OpRadians {
@@ -244,7 +249,9 @@ constexpr std::array<LoopDef, sizeof...(Ts)> ubool_loops(Types<Ts...>) {
 
 // f, d (and D when the complex function exists).
 template <VFn F>
-constexpr auto real_loops() { return uloops<V1<F>::template L>(Flt{}); }
+constexpr auto real_loops() {
+  return uloops<V1<F>::template L>(Flt{});
+}
 template <VFn F, c128 (*C)(c128)>
 constexpr auto real_complex_loops() {
   return cat(real_loops<F>(), std::array<LoopDef, 1>{complex_loop<C>()});
@@ -277,9 +284,10 @@ const auto kTrunc = real_loops<VFn::Trunc>();
 const auto kRint = real_complex_loops<VFn::Rint, c_rint>();
 const auto kArctan2 = uloops<V2<VFn::Atan2>::template L>(Flt{});
 const auto kHypot = uloops<V2<VFn::Hypot>::template L>(Flt{});
-const auto kPowFloat = cat(uloops<V2<VFn::Pow>::template L>(Flt{}),
-                           std::array<LoopDef, 1>{LoopDef{{DType::Complex128, DType::Complex128},
-                                                          DType::Complex128, &loop2<OpCPow, c128, c128>}});
+const auto kPowFloat = cat(
+    uloops<V2<VFn::Pow>::template L>(Flt{}),
+    std::array<LoopDef, 1>{LoopDef{
+        {DType::Complex128, DType::Complex128}, DType::Complex128, &loop2<OpCPow, c128, c128>}});
 const auto kIsnan = ubool_loops<UnBool<OpIsnan>::L>(AllTypes{});
 const auto kIsinf = ubool_loops<UnBool<OpIsinf>::L>(AllTypes{});
 const auto kIsfinite = ubool_loops<UnBool<OpIsfinite>::L>(AllTypes{});
@@ -325,8 +333,10 @@ std::span<const LoopDef> math_loops(UfuncId id) {
     case UfuncId::Isfinite: return kIsfinite;
     case UfuncId::Signbit: return kSignbit;
     case UfuncId::Copysign: return kCopysign;
-    case UfuncId::Radians: case UfuncId::Deg2rad: return kRadians;
-    case UfuncId::Degrees: case UfuncId::Rad2deg: return kDegrees;
+    case UfuncId::Radians:
+    case UfuncId::Deg2rad: return kRadians;
+    case UfuncId::Degrees:
+    case UfuncId::Rad2deg: return kDegrees;
     default: return {};
   }
 }

@@ -94,8 +94,9 @@ Value ufunc_call(VM& vm, Value self, const CallArgs& a) {
   const UfuncId id = ufunc_id(self);
   const UfuncDef& def = ufunc_def(id);
   if (a.argc < def.nin || a.argc > def.nin + 1u)
-    return vm.raise_fmt(vm.exc().TypeError, "%s() takes from %d to %d positional arguments but %u were given",
-                        def.name, def.nin, def.nin + 1, a.argc);
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "%s() takes from %d to %d positional arguments but %u were given", def.name,
+                        def.nin, def.nin + 1, a.argc);
   CallOptions opt;
   Value out_kw;
   bool have_out_kw = false;
@@ -114,13 +115,14 @@ Value ufunc_call(VM& vm, Value self, const CallArgs& a) {
     } else if (name == "order" || name == "subok" || name == "signature" || name == "extobj") {
       continue;  // accepted; pyjitvm's results are always C-ordered base-class arrays
     } else {
-      return vm.raise_fmt(vm.exc().TypeError, "%s() got an unexpected keyword argument '%s'", def.name,
-                          std::string(name).c_str());
+      return vm.raise_fmt(vm.exc().TypeError, "%s() got an unexpected keyword argument '%s'",
+                          def.name, std::string(name).c_str());
     }
   }
   if (a.argc == def.nin + 1u) {
     if (have_out_kw)
-      return vm.raise(vm.exc().TypeError, "cannot specify 'out' as both a positional and keyword argument");
+      return vm.raise(vm.exc().TypeError,
+                      "cannot specify 'out' as both a positional and keyword argument");
     out_kw = a[def.nin];
   }
   if (!parse_out(vm, out_kw, opt.out)) return Value();
@@ -154,7 +156,9 @@ Value identity_value(Identity id) {
   }
   return Value::none();
 }
-Value g_identity(VM&, const CallArgs& a) { return identity_value(ufunc_def(ufunc_id(a[0])).identity); }
+Value g_identity(VM&, const CallArgs& a) {
+  return identity_value(ufunc_def(ufunc_id(a[0])).identity);
+}
 
 Value g_types(VM& vm, const CallArgs& a) {
   std::string_view s = ufunc_def(ufunc_id(a[0])).types;
@@ -203,7 +207,8 @@ bool reduce_loop(VM& vm, UfuncId id, NDArray* arr, std::optional<DType> dtype, R
   const DType t = dtype.value_or(arr->dtype);
   const LoopDef* l = find_loop(id, t, t);
   if (!l || l->out != t) {
-    vm.raise_fmt(vm.exc().TypeError, "No loop matching the specified signature and casting was found for ufunc %s",
+    vm.raise_fmt(vm.exc().TypeError,
+                 "No loop matching the specified signature and casting was found for ufunc %s",
                  ufunc_def(id).name);
     return false;
   }
@@ -213,12 +218,14 @@ bool reduce_loop(VM& vm, UfuncId id, NDArray* arr, std::optional<DType> dtype, R
 }
 
 Value m_reduce(VM& vm, const CallArgs& a) {
-  static const ArgSpec kSpec{"reduce", {"self", "array", "axis=", "dtype=", "out=", "keepdims=", "initial=", "where="}};
+  static const ArgSpec kSpec{
+      "reduce", {"self", "array", "axis=", "dtype=", "out=", "keepdims=", "initial=", "where="}};
   Value p[8];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   const UfuncId id = ufunc_id(p[0]);
   const UfuncDef& def = ufunc_def(id);
-  if (def.nin != 2) return vm.raise(vm.exc().ValueError, "reduce only supported for binary functions");
+  if (def.nin != 2)
+    return vm.raise(vm.exc().ValueError, "reduce only supported for binary functions");
   NDArray* arr = as_array(vm, p[1]);
   if (!arr) return Value();
   VM::TempRoot keep(vm, arr);
@@ -237,7 +244,8 @@ Value m_reduce(VM& vm, const CallArgs& a) {
   }
   if (!p[6].is_none()) spec.initial = p[6];
   if (!p[7].is_undef() && !(p[7].is_bool() && p[7].as_bool()))
-    return vm.raise(vm.exc().NotImplementedError, "ufunc.reduce(where=...) is not supported by pyjitvm");
+    return vm.raise(vm.exc().NotImplementedError,
+                    "ufunc.reduce(where=...) is not supported by pyjitvm");
   LoopStatus status;
   if (spec.kind == ReduceKind::Generic) {
     ResolvedLoop rl;
@@ -261,7 +269,8 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
   if (!parse_args(vm, a, kSpec, p)) return Value();
   const UfuncId id = ufunc_id(p[0]);
   const UfuncDef& def = ufunc_def(id);
-  if (def.nin != 2) return vm.raise(vm.exc().ValueError, "accumulate only supported for binary functions");
+  if (def.nin != 2)
+    return vm.raise(vm.exc().ValueError, "accumulate only supported for binary functions");
   NDArray* arr = as_array(vm, p[1]);
   if (!arr) return Value();
   VM::TempRoot keep(vm, arr);
@@ -270,7 +279,8 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
   spec.name = def.name;
   ReduceKind k = reduce_kind(id);
   spec.kind = k == ReduceKind::LogicalAnd || k == ReduceKind::LogicalOr ? ReduceKind::Generic : k;
-  if (!p[2].is_undef() && !p[2].is_none() && !parse_axis(vm, p[2], arr->ndim, spec.axis)) return Value();
+  if (!p[2].is_undef() && !p[2].is_none() && !parse_axis(vm, p[2], arr->ndim, spec.axis))
+    return Value();
   if (!parse_optional_dtype(vm, p[3], spec.dtype)) return Value();
   if (!parse_out(vm, p[4], spec.out)) return Value();
   LoopStatus status;
@@ -291,9 +301,11 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
 // outer(A, B): op(A[i..., None...], B[j...]) by broadcasting a reshaped view of A.
 Value m_outer(VM& vm, const CallArgs& a) {
   if (a.argc != 3)
-    return vm.raise_fmt(vm.exc().TypeError, "outer() takes exactly 2 positional arguments (%u given)", a.argc - 1);
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "outer() takes exactly 2 positional arguments (%u given)", a.argc - 1);
   const UfuncId id = ufunc_id(a[0]);
-  if (ufunc_def(id).nin != 2) return vm.raise(vm.exc().ValueError, "outer product only supported for binary functions");
+  if (ufunc_def(id).nin != 2)
+    return vm.raise(vm.exc().ValueError, "outer product only supported for binary functions");
   NDArray* x = as_array(vm, a[1]);
   if (!x) return Value();
   VM::TempRoot kx(vm, x);
@@ -301,8 +313,9 @@ Value m_outer(VM& vm, const CallArgs& a) {
   if (!y) return Value();
   VM::TempRoot ky(vm, y);
   if (x->ndim + y->ndim > kMaxDims)
-    return vm.raise_fmt(vm.exc().ValueError, "maximum supported dimension for an ndarray is %d, found %d",
-                        kMaxDims, x->ndim + y->ndim);
+    return vm.raise_fmt(vm.exc().ValueError,
+                        "maximum supported dimension for an ndarray is %d, found %d", kMaxDims,
+                        x->ndim + y->ndim);
   std::vector<int64_t> shape(shape_of(x).begin(), shape_of(x).end());
   std::vector<int64_t> strides(strides_of(x).begin(), strides_of(x).end());
   for (int i = 0; i < y->ndim; ++i) {
@@ -328,17 +341,22 @@ Value m_outer(VM& vm, const CallArgs& a) {
     }
   }
   Operand ops[2];
-  if (!make_operand(vm, Value::from_obj(xv), ops[0]) || !make_operand(vm, Value::from_obj(y), ops[1]))
+  if (!make_operand(vm, Value::from_obj(xv), ops[0]) ||
+      !make_operand(vm, Value::from_obj(y), ops[1]))
     return Value();
   return execute(vm, id, ops, opt);
 }
 
+// clang-format off
 const GetSetDef kGetSets[] = {
     {"__name__", g_name}, {"nin", g_nin},       {"nout", g_nout},   {"nargs", g_nargs},
     {"identity", g_identity}, {"types", g_types}, {"ntypes", g_ntypes}, {"signature", g_signature},
 };
+// clang-format on
 const MethodDef kMethods[] = {
-    {"reduce", m_reduce}, {"accumulate", m_accumulate}, {"outer", m_outer},
+    {"reduce", m_reduce},
+    {"accumulate", m_accumulate},
+    {"outer", m_outer},
 };
 
 struct Alias {
@@ -346,34 +364,39 @@ struct Alias {
   UfuncId id;
 };
 // Module names of the ufuncs, aliases included (I3).
+// clang-format off
 const Alias kNames[] = {
     {"add", UfuncId::Add}, {"subtract", UfuncId::Subtract}, {"multiply", UfuncId::Multiply},
     {"divide", UfuncId::TrueDivide}, {"true_divide", UfuncId::TrueDivide},
-    {"floor_divide", UfuncId::FloorDivide}, {"remainder", UfuncId::Remainder}, {"mod", UfuncId::Remainder},
-    {"fmod", UfuncId::Fmod}, {"power", UfuncId::Power}, {"negative", UfuncId::Negative},
-    {"positive", UfuncId::Positive}, {"absolute", UfuncId::Absolute}, {"abs", UfuncId::Absolute},
-    {"sqrt", UfuncId::Sqrt}, {"square", UfuncId::Square}, {"reciprocal", UfuncId::Reciprocal},
-    {"cbrt", UfuncId::Cbrt}, {"exp", UfuncId::Exp}, {"exp2", UfuncId::Exp2}, {"log", UfuncId::Log},
-    {"log2", UfuncId::Log2}, {"log10", UfuncId::Log10}, {"expm1", UfuncId::Expm1}, {"log1p", UfuncId::Log1p},
-    {"sin", UfuncId::Sin}, {"cos", UfuncId::Cos}, {"tan", UfuncId::Tan}, {"arcsin", UfuncId::Arcsin},
-    {"arccos", UfuncId::Arccos}, {"arctan", UfuncId::Arctan}, {"arctan2", UfuncId::Arctan2},
-    {"sinh", UfuncId::Sinh}, {"cosh", UfuncId::Cosh}, {"tanh", UfuncId::Tanh},
-    {"arcsinh", UfuncId::Arcsinh}, {"arccosh", UfuncId::Arccosh}, {"arctanh", UfuncId::Arctanh},
-    {"hypot", UfuncId::Hypot}, {"floor", UfuncId::Floor}, {"ceil", UfuncId::Ceil}, {"trunc", UfuncId::Trunc},
-    {"rint", UfuncId::Rint}, {"sign", UfuncId::Sign}, {"minimum", UfuncId::Minimum},
-    {"maximum", UfuncId::Maximum}, {"fmin", UfuncId::Fmin}, {"fmax", UfuncId::Fmax},
-    {"isnan", UfuncId::Isnan}, {"isinf", UfuncId::Isinf}, {"isfinite", UfuncId::Isfinite},
-    {"signbit", UfuncId::Signbit}, {"copysign", UfuncId::Copysign}, {"radians", UfuncId::Radians},
-    {"degrees", UfuncId::Degrees}, {"deg2rad", UfuncId::Deg2rad}, {"rad2deg", UfuncId::Rad2deg},
+    {"floor_divide", UfuncId::FloorDivide}, {"remainder", UfuncId::Remainder},
+    {"mod", UfuncId::Remainder}, {"fmod", UfuncId::Fmod}, {"power", UfuncId::Power},
+    {"negative", UfuncId::Negative}, {"positive", UfuncId::Positive},
+    {"absolute", UfuncId::Absolute}, {"abs", UfuncId::Absolute}, {"sqrt", UfuncId::Sqrt},
+    {"square", UfuncId::Square}, {"reciprocal", UfuncId::Reciprocal}, {"cbrt", UfuncId::Cbrt},
+    {"exp", UfuncId::Exp}, {"exp2", UfuncId::Exp2}, {"log", UfuncId::Log}, {"log2", UfuncId::Log2},
+    {"log10", UfuncId::Log10}, {"expm1", UfuncId::Expm1}, {"log1p", UfuncId::Log1p},
+    {"sin", UfuncId::Sin}, {"cos", UfuncId::Cos}, {"tan", UfuncId::Tan},
+    {"arcsin", UfuncId::Arcsin}, {"arccos", UfuncId::Arccos}, {"arctan", UfuncId::Arctan},
+    {"arctan2", UfuncId::Arctan2}, {"sinh", UfuncId::Sinh}, {"cosh", UfuncId::Cosh},
+    {"tanh", UfuncId::Tanh}, {"arcsinh", UfuncId::Arcsinh}, {"arccosh", UfuncId::Arccosh},
+    {"arctanh", UfuncId::Arctanh}, {"hypot", UfuncId::Hypot}, {"floor", UfuncId::Floor},
+    {"ceil", UfuncId::Ceil}, {"trunc", UfuncId::Trunc}, {"rint", UfuncId::Rint},
+    {"sign", UfuncId::Sign}, {"minimum", UfuncId::Minimum}, {"maximum", UfuncId::Maximum},
+    {"fmin", UfuncId::Fmin}, {"fmax", UfuncId::Fmax}, {"isnan", UfuncId::Isnan},
+    {"isinf", UfuncId::Isinf}, {"isfinite", UfuncId::Isfinite}, {"signbit", UfuncId::Signbit},
+    {"copysign", UfuncId::Copysign}, {"radians", UfuncId::Radians}, {"degrees", UfuncId::Degrees},
+    {"deg2rad", UfuncId::Deg2rad}, {"rad2deg", UfuncId::Rad2deg},
     {"conjugate", UfuncId::Conjugate}, {"conj", UfuncId::Conjugate}, {"equal", UfuncId::Equal},
     {"not_equal", UfuncId::NotEqual}, {"less", UfuncId::Less}, {"less_equal", UfuncId::LessEqual},
     {"greater", UfuncId::Greater}, {"greater_equal", UfuncId::GreaterEqual},
     {"logical_and", UfuncId::LogicalAnd}, {"logical_or", UfuncId::LogicalOr},
     {"logical_xor", UfuncId::LogicalXor}, {"logical_not", UfuncId::LogicalNot},
     {"bitwise_and", UfuncId::BitwiseAnd}, {"bitwise_or", UfuncId::BitwiseOr},
-    {"bitwise_xor", UfuncId::BitwiseXor}, {"invert", UfuncId::Invert}, {"bitwise_not", UfuncId::Invert},
-    {"left_shift", UfuncId::LeftShift}, {"right_shift", UfuncId::RightShift},
+    {"bitwise_xor", UfuncId::BitwiseXor}, {"invert", UfuncId::Invert},
+    {"bitwise_not", UfuncId::Invert}, {"left_shift", UfuncId::LeftShift},
+    {"right_shift", UfuncId::RightShift},
 };
+// clang-format on
 
 std::string object_key(UfuncId id) { return "_ufunc_" + std::to_string(static_cast<int>(id)); }
 
@@ -406,8 +429,8 @@ void install_ufunc_exceptions(VM& vm, NumpyState& st) {
   VM::TempRoot keep(vm, m);
   if (!vm.exec_module(kExceptionsSource, "<numpy.core._exceptions>", m)) return;
   Dict* extra = extra_dict(vm);
-  for (const char* n : {"UFuncTypeError", "_UFuncNoLoopError", "_UFuncCastingError", "_UFuncInputCastingError",
-                        "_UFuncOutputCastingError"}) {
+  for (const char* n : {"UFuncTypeError", "_UFuncNoLoopError", "_UFuncCastingError",
+                        "_UFuncInputCastingError", "_UFuncOutputCastingError"}) {
     Str* key = vm.intern(n);
     Value cls = dict_get_str(m->dict, key);
     if (cls.is_undef()) continue;
@@ -434,7 +457,8 @@ void install_ufunc_objects(VM& vm, NumpyState& st) {
     u->id = static_cast<UfuncId>(i);
     dict_set_str(vm.heap(), extra, vm.intern(object_key(u->id)), Value::from_obj(u));
   }
-  for (const Alias& al : kNames) set_attr_str(vm, st.module->dict, al.name, ufunc_object(vm, al.id));
+  for (const Alias& al : kNames)
+    set_attr_str(vm, st.module->dict, al.name, ufunc_object(vm, al.id));
 }
 
 Value ufunc_object(VM& vm, UfuncId id) {

@@ -102,17 +102,16 @@ bool scalar_exponent(VM& vm, Value v, double& e, bool& is_float_kind) {
     case ScalarClass::PyInt:
     case ScalarClass::PyFloat:
     case ScalarClass::NpScalar:
-    case ScalarClass::Array:
-      break;
-    default:
-      return false;
+    case ScalarClass::Array: break;
+    default: return false;
   }
   if (!make_operand(vm, v, op) || op.kind != OperandKind::Scalar) {
     vm.clear_pending();
     return false;
   }
   if (is_complex(op.dtype)) return false;
-  cast_loop(op.dtype, DType::Float64)(reinterpret_cast<const char*>(op.value), 0, reinterpret_cast<char*>(&e), 0, 1);
+  cast_loop(op.dtype, DType::Float64)(reinterpret_cast<const char*>(op.value), 0,
+                                      reinterpret_cast<char*>(&e), 0, 1);
   is_float_kind = is_float(op.dtype);
   return true;
 }
@@ -179,7 +178,8 @@ Value array_inplace(VM& vm, BinOp op, Value lhs, Value rhs) {
   if (defer_to(vm, rhs)) return vm.not_implemented();
   if (op == BinOp::MatMul)
     return vm.raise(vm.exc().TypeError,
-                    "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' instead of 'a @= b'.");
+                    "In-place matrix multiplication is not (yet) supported. Use 'a = a @ b' "
+                    "instead of 'a @= b'.");
   if (op == BinOp::Pow) {
     Value r;
     if (fast_power(vm, as_ndarray(lhs), rhs, true, r)) return failed(r) ? r : lhs;
@@ -213,7 +213,8 @@ bool comparison_fails(VM& vm, Value self, Value other, bool& is_str) {
   if (is_str) return true;
   ScalarClass c = classify(vm, other);
   if (c != ScalarClass::Array && c != ScalarClass::Other) return false;
-  if (c == ScalarClass::Other && !is_kind(other, Kind::List) && !is_kind(other, Kind::Tuple)) return false;
+  if (c == ScalarClass::Other && !is_kind(other, Kind::List) && !is_kind(other, Kind::Tuple))
+    return false;
   NDArray* a = as_ndarray(self);
   std::vector<int64_t> shape;
   if (c == ScalarClass::Array) {
@@ -234,7 +235,8 @@ Value array_richcompare(VM& vm, Value self, Value other, CmpOp op) {
     bool is_str;
     if (comparison_fails(vm, self, other, is_str)) return Value::from_bool(op == CmpOp::Ne);
   } else if (is_kind(other, Kind::Str)) {
-    return vm.raise_fmt(vm.exc().TypeError, "'%s' not supported between instances of 'numpy.ndarray' and 'str'",
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "'%s' not supported between instances of 'numpy.ndarray' and 'str'",
                         cmpop_symbol(op));
   }
   if (defer_to(vm, other) && op != CmpOp::Eq && op != CmpOp::Ne) return vm.not_implemented();
@@ -275,8 +277,9 @@ Value scalar_power(VM& vm, Value lhs, Value rhs) {
   Operand ops[2];
   if (!make_operand(vm, lhs, ops[0]) || !make_operand(vm, rhs, ops[1])) return Value();
   ResolvedLoop rl;
-  if (ops[0].kind != OperandKind::Scalar || ops[1].kind != OperandKind::Scalar || !ops[0].is_numeric() ||
-      !ops[1].is_numeric() || !resolve_loop(vm, UfuncId::Power, ops, std::nullopt, Casting::SameKind, rl) ||
+  if (ops[0].kind != OperandKind::Scalar || ops[1].kind != OperandKind::Scalar ||
+      !ops[0].is_numeric() || !ops[1].is_numeric() ||
+      !resolve_loop(vm, UfuncId::Power, ops, std::nullopt, Casting::SameKind, rl) ||
       !is_float(rl.out)) {
     vm.clear_pending();
     CallOptions opt;
@@ -284,7 +287,8 @@ Value scalar_power(VM& vm, Value lhs, Value rhs) {
   }
   double x[2];
   for (int i = 0; i < 2; ++i)
-    cast_loop(ops[i].dtype, rl.in[i])(reinterpret_cast<const char*>(ops[i].value), 0, reinterpret_cast<char*>(&x[i]), 0, 1);
+    cast_loop(ops[i].dtype, rl.in[i])(reinterpret_cast<const char*>(ops[i].value), 0,
+                                      reinterpret_cast<char*>(&x[i]), 0, 1);
   if (rl.out == DType::Float32) {
     float a, b;
     std::memcpy(&a, &x[0], 4);
@@ -300,7 +304,8 @@ Value scalar_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   ScalarClass c = classify(vm, other);
   // scalar * list repeats the list (integers) or fails like float * list: the
   // sequence's own operator decides, as in NumPy.
-  if (op == BinOp::Mul && (is_kind(other, Kind::List) || is_kind(other, Kind::Tuple))) return vm.not_implemented();
+  if (op == BinOp::Mul && (is_kind(other, Kind::List) || is_kind(other, Kind::Tuple)))
+    return vm.not_implemented();
   if (c == ScalarClass::Array || is_kind(other, Kind::List) || is_kind(other, Kind::Tuple)) {
     if (c == ScalarClass::Array) return array_binop(vm, op, lhs, rhs, !reflected);
     NDArray* a = as_array(vm, other);
@@ -312,8 +317,9 @@ Value scalar_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   if (op == BinOp::MatMul || defer_to(vm, other)) return vm.not_implemented();
   // Python complex with np.float64: np.float64 is a float subclass in NumPy, so
   // complex's own operator runs and the result is a Python complex.
-  const bool py_other = c == ScalarClass::Other || (c == ScalarClass::PyInt && is_huge_int(vm, other)) ||
-                        (reflected && c == ScalarClass::PyComplex && as_np_scalar(self)->dtype == DType::Float64);
+  const bool py_other =
+      c == ScalarClass::Other || (c == ScalarClass::PyInt && is_huge_int(vm, other)) ||
+      (reflected && c == ScalarClass::PyComplex && as_np_scalar(self)->dtype == DType::Float64);
   if (is_kind(other, Kind::Str) && !(op == BinOp::Mul && is_integer(as_np_scalar(self)->dtype))) {
     UfuncId id;
     if (!binop_ufunc(op, id)) return vm.not_implemented();
@@ -338,7 +344,8 @@ Value scalar_richcompare(VM& vm, Value self, Value other, CmpOp op) {
   }
   if (c == ScalarClass::Other && !is_kind(other, Kind::List) && !is_kind(other, Kind::Tuple)) {
     if (is_kind(other, Kind::Str) && op != CmpOp::Eq && op != CmpOp::Ne)
-      return vm.raise_fmt(vm.exc().TypeError, "'%s' not supported between instances of 'numpy.ndarray' and 'str'",
+      return vm.raise_fmt(vm.exc().TypeError,
+                          "'%s' not supported between instances of 'numpy.ndarray' and 'str'",
                           cmpop_symbol(op));
     if (defer_to(vm, other)) return vm.not_implemented();
     Value pv = python_value(vm, self);
@@ -392,8 +399,8 @@ void install_ufunc_operators(VM& vm, NumpyState& st) {
   nd->slots.richcompare = array_richcompare;
   nd->slots.contains = array_contains;
   add_methods(vm, nd, kAbs);
-  for (Type* t : {st.generic, st.number, st.integer, st.signedinteger, st.unsignedinteger, st.inexact,
-                  st.floating, st.complexfloating})
+  for (Type* t : {st.generic, st.number, st.integer, st.signedinteger, st.unsignedinteger,
+                  st.inexact, st.floating, st.complexfloating})
     set_scalar_slots(t);
   for (Type* t : st.scalar_type) set_scalar_slots(t);
   add_methods(vm, st.generic, kScalarAbs);

@@ -82,8 +82,10 @@ DType float_min_type(double v) {
 
 // NumPy's promote_types with the "small unsigned" flags of the legacy result_type.
 DType promote_small(DType t1, DType t2, bool small1, bool small2) {
-  if (small1 && !(t2 == DType::Bool || is_unsigned_int(t2))) return promote_types(signed_of(t1), t2);
-  if (small2 && !(t1 == DType::Bool || is_unsigned_int(t1))) return promote_types(t1, signed_of(t2));
+  if (small1 && !(t2 == DType::Bool || is_unsigned_int(t2)))
+    return promote_types(signed_of(t1), t2);
+  if (small2 && !(t1 == DType::Bool || is_unsigned_int(t1)))
+    return promote_types(t1, signed_of(t2));
   return promote_types(t1, t2);
 }
 
@@ -122,7 +124,8 @@ bool linear_search(VM& vm, UfuncId id, const Operand* ops, Casting casting, Reso
   const bool min_scalar = use_min_scalar(ops, def.nin);
   for (const LoopDef& l : def.loops) {
     bool ok = true;
-    for (int i = 0; i < def.nin && ok; ++i) ok = can_cast_operand_to(ops[i], l.in[i], input_casting, min_scalar);
+    for (int i = 0; i < def.nin && ok; ++i)
+      ok = can_cast_operand_to(ops[i], l.in[i], input_casting, min_scalar);
     if (ok) {
       out.loop = &l;
       out.in[0] = l.in[0];
@@ -140,14 +143,16 @@ bool linear_search(VM& vm, UfuncId id, const Operand* ops, Casting casting, Reso
 
 // dtype= for non-uniform ufuncs: a loop producing `dtype` whose inputs cast safely,
 // else under `casting`.
-bool dtype_search(VM& vm, UfuncId id, const Operand* ops, DType dtype, Casting casting, ResolvedLoop& out) {
+bool dtype_search(VM& vm, UfuncId id, const Operand* ops, DType dtype, Casting casting,
+                  ResolvedLoop& out) {
   const UfuncDef& def = ufunc_def(id);
   const bool min_scalar = use_min_scalar(ops, def.nin);
   for (Casting c : {Casting::Safe, casting}) {
     for (const LoopDef& l : def.loops) {
       if (l.out != dtype) continue;
       bool ok = true;
-      for (int i = 0; i < def.nin && ok; ++i) ok = can_cast_operand_to(ops[i], l.in[i], c, min_scalar);
+      for (int i = 0; i < def.nin && ok; ++i)
+        ok = can_cast_operand_to(ops[i], l.in[i], c, min_scalar);
       if (ok) {
         out.loop = &l;
         out.in[0] = l.in[0];
@@ -157,7 +162,8 @@ bool dtype_search(VM& vm, UfuncId id, const Operand* ops, DType dtype, Casting c
       }
     }
   }
-  vm.raise_fmt(vm.exc().TypeError, "No loop matching the specified signature and casting was found for ufunc %s",
+  vm.raise_fmt(vm.exc().TypeError,
+               "No loop matching the specified signature and casting was found for ufunc %s",
                def.name);
   return false;
 }
@@ -165,7 +171,9 @@ bool dtype_search(VM& vm, UfuncId id, const Operand* ops, DType dtype, Casting c
 bool uniform(VM& vm, UfuncId id, const Operand* ops, std::optional<DType> dtype, Casting casting,
              bool bool_out, ResolvedLoop& out) {
   const UfuncDef& def = ufunc_def(id);
-  DType t = dtype && !bool_out ? *dtype : def.nin == 1 ? ops[0].dtype : operands_result_type(ops, def.nin);
+  DType t = dtype && !bool_out ? *dtype
+            : def.nin == 1     ? ops[0].dtype
+                               : operands_result_type(ops, def.nin);
   if (id == UfuncId::Subtract && t == DType::Bool) {
     vm.raise(vm.exc().TypeError,
              "numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the "
@@ -181,7 +189,8 @@ bool uniform(VM& vm, UfuncId id, const Operand* ops, std::optional<DType> dtype,
   const LoopDef* l = find_loop(id, t, t);
   if (!l) {
     if (dtype) {
-      vm.raise_fmt(vm.exc().TypeError, "No loop matching the specified signature and casting was found for ufunc %s",
+      vm.raise_fmt(vm.exc().TypeError,
+                   "No loop matching the specified signature and casting was found for ufunc %s",
                    def.name);
       return false;
     }
@@ -193,9 +202,9 @@ bool uniform(VM& vm, UfuncId id, const Operand* ops, std::optional<DType> dtype,
   for (int i = 0; i < def.nin; ++i) {
     if (!can_cast_operand_to(ops[i], t, casting, min_scalar)) {
       raise_ufunc_error(vm, UfuncError::InputCasting,
-                        std::string("Cannot cast ufunc '") + def.name + "' input " + std::to_string(i) +
-                            " from " + dtype_repr(ops[i].dtype) + " to " + dtype_repr(t) +
-                            " with casting rule '" + casting_name(casting) + "'");
+                        std::string("Cannot cast ufunc '") + def.name + "' input " +
+                            std::to_string(i) + " from " + dtype_repr(ops[i].dtype) + " to " +
+                            dtype_repr(t) + " with casting rule '" + casting_name(casting) + "'");
       return false;
     }
   }
@@ -213,7 +222,8 @@ bool can_cast(DType from, DType to, Casting casting) {
     case Casting::No:
     case Casting::Equiv: return from == to;
     case Casting::Safe: return can_cast_safe(from, to);
-    case Casting::SameKind: return can_cast_safe(from, to) || same_kind_order(from) <= same_kind_order(to);
+    case Casting::SameKind:
+      return can_cast_safe(from, to) || same_kind_order(from) <= same_kind_order(to);
     case Casting::Unsafe: return true;
   }
   return false;
@@ -287,8 +297,8 @@ const LoopDef* find_loop(UfuncId id, DType in0, DType in1) {
   return nullptr;
 }
 
-bool resolve_loop(VM& vm, UfuncId id, const Operand* ops, std::optional<DType> dtype, Casting casting,
-                  ResolvedLoop& out) {
+bool resolve_loop(VM& vm, UfuncId id, const Operand* ops, std::optional<DType> dtype,
+                  Casting casting, ResolvedLoop& out) {
   const UfuncDef& def = ufunc_def(id);
   switch (def.resolver) {
     case Resolver::Uniform: return uniform(vm, id, ops, dtype, casting, false, out);

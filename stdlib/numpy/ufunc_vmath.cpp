@@ -339,8 +339,10 @@ Isa detect_isa() {
   return Isa::Sse2;
 }
 
-#define PYJ_PICK(name, isa, suffix) \
-  (isa == Isa::Avx512 ? name##_##suffix##512 : isa == Isa::Avx2 ? name##_##suffix##256 : name##_##suffix##128)
+#define PYJ_PICK(name, isa, suffix)                 \
+  (isa == Isa::Avx512 ? name##_##suffix##512       \
+   : isa == Isa::Avx2 ? name##_##suffix##256       \
+                      : name##_##suffix##128)
 
 VMathTable make_table() {
   VMathTable t{};
