@@ -179,7 +179,13 @@ void format_frame(std::string& out, const TracebackEntry& te) {
 }
 
 std::string type_display_name(VM& vm, Type* t) {
+  // CPython prints the class's __qualname__ (NumPy renames private exception classes
+  // through __name__ only, and tracebacks still show their real qualname).
   std::string name = t->name->data();
+  if (t->dict) {
+    Value q = dict_get_str(t->dict, vm.intern("__qualname__"));
+    if (is_kind(q, Kind::Str)) name = as_str(q)->data();
+  }
   if (t->module_name) {
     std::string_view mod = t->module_name->view();
     if (mod != "builtins" && mod != "__main__") name = std::string(mod) + "." + name;

@@ -56,6 +56,7 @@ Heap::~Heap() {
     o = next;
   }
   for (void* c : buffer_chunks_) std::free(c);
+  for (const CachedBuffer& b : buffer_cache_) std::free(b.p);
 }
 
 void* Heap::alloc_buffer(size_t bytes) {
@@ -145,6 +146,26 @@ void* Heap::alloc_large(size_t size) {
 void Heap::account(size_t bytes) {
   since_gc_ += bytes;
   stats_.bytes_allocated += bytes;
+}
+
+void* Heap::take_cached_buffer(size_t bytes) {
+  for (size_t i = buffer_cache_.size(); i-- > 0;) {
+    if (buffer_cache_[i].bytes != bytes) continue;
+    void* p = buffer_cache_[i].p;
+    buffer_cache_.erase(buffer_cache_.begin() + static_cast<ptrdiff_t>(i));
+    return p;
+  }
+  return nullptr;
+}
+
+bool Heap::keep_buffer(void* p, size_t bytes) {
+  if (bytes < kMinCachedBuffer) return false;
+  if (buffer_cache_.size() == kBufferCacheSlots) {
+    std::free(buffer_cache_.front().p);
+    buffer_cache_.erase(buffer_cache_.begin());
+  }
+  buffer_cache_.push_back({p, bytes});
+  return true;
 }
 
 void Heap::note_external_alloc(size_t bytes) {

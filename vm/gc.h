@@ -106,6 +106,16 @@ class Heap {
   void free_buffer(void* p, size_t bytes);
 
   void note_external_alloc(size_t bytes);
+
+  // Large external buffers (numpy array data) are recycled: a freed buffer of at least
+  // kMinCachedBuffer bytes is kept (up to kBufferCacheSlots of them) and handed to the
+  // next request of the same size, so short-lived temporaries cost no page faults.
+  // take_cached_buffer() returns nullptr when none fits; keep_buffer() returns false
+  // when the caller must free `p` itself. Neither changes the external-byte count.
+  static constexpr size_t kMinCachedBuffer = size_t{1} << 20;
+  static constexpr size_t kBufferCacheSlots = 8;
+  void* take_cached_buffer(size_t bytes);
+  bool keep_buffer(void* p, size_t bytes);
   void note_external_free(size_t bytes) { external_bytes_ -= bytes <= external_bytes_ ? bytes : external_bytes_; }
 
   bool collect_requested() const { return since_gc_ >= threshold_ || stress_; }
@@ -160,6 +170,12 @@ class Heap {
   static constexpr size_t kMaxSmallBuffer = 256;
   void* buffer_lists_[kMaxSmallBuffer / kGranule] = {};  // free small buffers per class
   std::vector<void*> buffer_chunks_;
+
+  struct CachedBuffer {
+    void* p;
+    size_t bytes;
+  };
+  std::vector<CachedBuffer> buffer_cache_;  // most recently freed last
 
   SizeClass classes_[kNumClasses];
   Object* large_ = nullptr;  // malloc'd objects, chained through gc_next

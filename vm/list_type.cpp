@@ -227,6 +227,8 @@ bool is_index_like(VM& vm, Value v) {
 
 Value list_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   if (op == BinOp::Add && !reflected) {
+    // CPython tries the right operand's number slot before sequence concatenation.
+    if (!is_list(vm, rhs) && vm.type_of(rhs)->slots.binop) return vm.not_implemented();
     if (!is_list(vm, rhs))
       return vm.raise_fmt(vm.exc().TypeError, "can only concatenate list (not \"%s\") to list",
                           type_name(vm, rhs));

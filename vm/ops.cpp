@@ -302,6 +302,11 @@ Value binop_error(VM& vm, BinOp op, Value a, Value b, bool inplace) {
     return vm.raise_fmt(vm.exc().TypeError, "can't multiply sequence by non-int of type '%s'",
                         type_name(vm, other));
   }
+  if (op == BinOp::Add && !inplace && (is_kind(a, Kind::List) || is_kind(a, Kind::Tuple))) {
+    const char* seq = is_kind(a, Kind::List) ? "list" : "tuple";
+    return vm.raise_fmt(vm.exc().TypeError, "can only concatenate %s (not \"%s\") to %s", seq,
+                        type_name(vm, b), seq);
+  }
   std::string sym = binop_symbol(op);
   if (inplace) sym += "=";
   if (op == BinOp::Pow && !inplace) sym = "** or pow()";

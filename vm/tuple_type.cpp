@@ -129,6 +129,8 @@ bool tuple_hash(VM& vm, Value self, int64_t& out) {
 
 Value tuple_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool reflected) {
   if (op == BinOp::Add && !reflected) {
+    // CPython tries the right operand's number slot before sequence concatenation.
+    if (!is_tuple(vm, rhs) && vm.type_of(rhs)->slots.binop) return vm.not_implemented();
     if (!is_tuple(vm, rhs))
       return vm.raise_fmt(vm.exc().TypeError, "can only concatenate tuple (not \"%s\") to tuple",
                           type_name(vm, rhs));

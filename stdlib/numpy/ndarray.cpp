@@ -38,8 +38,9 @@ size_t buffer_bytes(int64_t nbytes) {
 void array_finalize(Object* o, Heap& heap) {
   NDArray* a = static_cast<NDArray*>(o);
   if (a->aflags & kOwnData) {
-    heap.note_external_free(buffer_bytes(a->nbytes()));
-    std::free(a->data);
+    const size_t bytes = buffer_bytes(a->nbytes());
+    heap.note_external_free(bytes);
+    if (!heap.keep_buffer(a->data, bytes)) std::free(a->data);
   } else if (a->release) {
     a->release(a->release_ctx);
   }
@@ -178,15 +179,16 @@ NDArray* new_array(VM& vm, DType dtype, std::span<const int64_t> shape, char ord
   }
   int64_t nbytes = size * isz;
   size_t bytes = buffer_bytes(nbytes);
-  void* mem =
-      nbytes > (int64_t{1} << 46) ? nullptr : std::aligned_alloc(buffer_align(bytes), bytes);
+  void* mem = nbytes > (int64_t{1} << 46) ? nullptr : vm.heap().take_cached_buffer(bytes);
+  const bool fresh = !mem;
+  if (fresh && nbytes <= (int64_t{1} << 46)) mem = std::aligned_alloc(buffer_align(bytes), bytes);
   if (!mem) {
     vm.raise_fmt(vm.exc().MemoryError, "Unable to allocate %s for an array with shape %s and data type %s",
                  format_bytes(static_cast<double>(nbytes)).c_str(), shape_str(shape).c_str(),
                  std::string(dtype_name(dtype)).c_str());
     return nullptr;
   }
-  if (bytes >= kHugePageMin) madvise(mem, bytes, MADV_HUGEPAGE);  // as NumPy does on Linux
+  if (fresh && bytes >= kHugePageMin) madvise(mem, bytes, MADV_HUGEPAGE);  // as NumPy does on Linux
   vm.heap().note_external_alloc(bytes);
   NDArray* a = alloc_header(vm, static_cast<int>(shape.size()));
   a->data = static_cast<char*>(mem);
