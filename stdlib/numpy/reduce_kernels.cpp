@@ -357,7 +357,7 @@ void mm_reduce(char* op, const char* ip, int64_t is, int64_t n) {
 
 template <class T, ReduceKind K>
 void mm_element(char* op, int64_t os, const char* ip, int64_t is, int64_t n) {
-  for (int64_t j = 0; j < n; ++j, op += os, ip += is) store<T>(op, mm_op<K>(load<T>(op), load<T>(ip)));
+  for (int64_t j = 0; j < n; ++j, op += os, ip += is) store<T>(op, mm_lane<K>(load<T>(op), load<T>(ip)));
 }
 
 // Complex maximum/minimum/fmax/fmin: lexicographic order, NumPy's NaN rules.

@@ -84,17 +84,30 @@ inline Q loadq(const T* p) {
 constexpr bool is_max_kind(ReduceKind k) { return k == ReduceKind::Max || k == ReduceKind::FMax; }
 constexpr bool is_nan_ignoring(ReduceKind k) { return k == ReduceKind::FMax || k == ReduceKind::FMin; }
 
-// NumPy's lane operation and scalar operation agree: maximum/minimum keep a NaN
-// accumulator and otherwise take the new value unless the accumulator is strictly
-// better (ties go to the new value); fmax/fmin ignore a NaN new value.
+// NumPy's scalar operation (loop tails, strided runs, accumulate): maximum/minimum keep
+// a NaN accumulator and otherwise take the new value unless the accumulator is strictly
+// better (ties go to the new value), like its vector lanes; fmax/fmin (glibc) ignore a
+// NaN new value and keep the accumulator on ties, unlike their vector lanes (mm_lane).
 template <ReduceKind K, class T>
 inline T mm_op(T a, T b) {
+  if constexpr (is_nan_ignoring(K)) {
+    if constexpr (is_max_kind(K)) return (b != b || a >= b) ? a : b;
+    else return (b != b || a <= b) ? a : b;
+  } else {
+    if constexpr (is_max_kind(K)) return (a != a || a > b) ? a : b;
+    else return (a != a || a < b) ? a : b;
+  }
+}
+
+// NumPy's vector lane operation (also its element-wise loop for every element): ties go
+// to the second operand for all four kinds.
+template <ReduceKind K, class T>
+inline T mm_lane(T a, T b) {
   if constexpr (is_nan_ignoring(K)) {
     if constexpr (is_max_kind(K)) return (b != b || a > b) ? a : b;
     else return (b != b || a < b) ? a : b;
   } else {
-    if constexpr (is_max_kind(K)) return (a != a || a > b) ? a : b;
-    else return (a != a || a < b) ? a : b;
+    return mm_op<K>(a, b);
   }
 }
 

@@ -467,7 +467,9 @@ Value divide_by_count_result(VM& vm, NDArray* r, NDArray* cnt, bool out_is_given
   if (r->ndim == 0 && !out_is_given) {
     alignas(16) unsigned char v[16];
     std::memcpy(v, r->data, static_cast<size_t>(r->itemsize));
-    divide_scalar_by_count(r->dtype, v, static_cast<double>(load<int64_t>(cnt->data)));
+    double c;
+    cast_loop(cnt->dtype, DType::Float64)(cnt->data, 0, reinterpret_cast<char*>(&c), 0, 1);
+    divide_scalar_by_count(r->dtype, v, c);
     return box_scalar(vm, r->dtype, v);
   }
   divide_by_counts_inplace(r, cnt);

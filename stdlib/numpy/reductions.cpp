@@ -39,6 +39,46 @@ namespace {
 
 bool given(Value v) { return !v.is_undef(); }
 
+// parse_args() with the messages of a Python-level function (NumPy's fromnumeric and
+// _methods functions, and its C methods parsed by npy_parse_arguments):
+// "sum() got an unexpected keyword argument 'foo'", "... takes from 1 to 7 positional
+// arguments but 8 were given", "... got multiple values for argument 'axis'".
+bool parse_py_args(VM& vm, const CallArgs& args, const ArgSpec& spec, Value* out) {
+  size_t nreq = 0;
+  for (const ArgSpec::Param& p : spec.params)
+    if (!p.kwonly && !p.star && !p.starstar && !p.optional) ++nreq;
+  if (args.argc > spec.npos) {
+    std::string takes = nreq == spec.npos ? std::to_string(nreq)
+                                          : "from " + std::to_string(nreq) + " to " + std::to_string(spec.npos);
+    vm.raise_fmt(vm.exc().TypeError, "%s() takes %s positional argument%s but %u %s given", spec.fname,
+                 takes.c_str(), spec.npos == 1 ? "" : "s", args.argc, args.argc == 1 ? "was" : "were");
+    return false;
+  }
+  const uint32_t nkw = args.nkw();
+  for (uint32_t k = 0; k < nkw; ++k) {
+    std::string_view name = as_str((*args.kwnames)[k])->view();
+    size_t j = 0;
+    while (j < spec.params.size() && spec.params[j].name != name) ++j;
+    if (j == spec.params.size()) {
+      vm.raise_fmt(vm.exc().TypeError, "%s() got an unexpected keyword argument '%s'", spec.fname,
+                   std::string(name).c_str());
+      return false;
+    }
+    if (j < args.argc) {
+      vm.raise_fmt(vm.exc().TypeError, "%s() got multiple values for argument '%s'", spec.fname,
+                   std::string(name).c_str());
+      return false;
+    }
+  }
+  if (args.argc < nreq && nkw == 0) {
+    const ArgSpec::Param& p = spec.params[args.argc];
+    vm.raise_fmt(vm.exc().TypeError, "%s() missing 1 required positional argument: '%.*s'", spec.fname,
+                 static_cast<int>(p.name.size()), p.name.data());
+    return false;
+  }
+  return parse_args(vm, args, spec, out);
+}
+
 // The array a method or function works on (I1).
 NDArray* subject(VM& vm, Value v) {
   NDArray* a = as_array(vm, v);
@@ -116,7 +156,7 @@ const RedInfo kAny{ReduceKind::LogicalOr, "logical_or"}, kAll{ReduceKind::Logica
   Value fn(VM& vm, const CallArgs& args) {                              \
     static const ArgSpec kSpec{spec_name, {__VA_ARGS__}};               \
     Value p[8];                                                         \
-    if (!parse_args(vm, args, kSpec, p)) return Value();                \
+    if (!parse_py_args(vm, args, kSpec, p)) return Value();                \
     return reduce_sum_like(vm, p, info, has_dtype, has_initial);        \
   }
 
@@ -153,7 +193,7 @@ Value mean_like(VM& vm, const Value* p, bool has_ddof, bool take_sqrt, bool nan)
   Value fn(VM& vm, const CallArgs& args) {                         \
     static const ArgSpec kSpec{spec_name, {__VA_ARGS__}};          \
     Value p[7];                                                    \
-    if (!parse_args(vm, args, kSpec, p)) return Value();           \
+    if (!parse_py_args(vm, args, kSpec, p)) return Value();           \
     return mean_like(vm, p, has_ddof, take_sqrt, nan);             \
   }
 
@@ -251,25 +291,25 @@ Value arg_common(VM& vm, const Value* p, bool is_max) {
 Value m_argmax(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"argmax", {"axis=", "out=", "*", "keepdims="}};
   Value p[4] = {args[0]};
-  if (!parse_args(vm, without_self(args), kSpec, p + 1)) return Value();
+  if (!parse_py_args(vm, without_self(args), kSpec, p + 1)) return Value();
   return arg_common(vm, p, true);
 }
 Value m_argmin(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"argmin", {"axis=", "out=", "*", "keepdims="}};
   Value p[4] = {args[0]};
-  if (!parse_args(vm, without_self(args), kSpec, p + 1)) return Value();
+  if (!parse_py_args(vm, without_self(args), kSpec, p + 1)) return Value();
   return arg_common(vm, p, false);
 }
 Value f_argmax(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"argmax", {"a", "axis=", "out=", "*", "keepdims="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   return arg_common(vm, p, true);
 }
 Value f_argmin(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"argmin", {"a", "axis=", "out=", "*", "keepdims="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   return arg_common(vm, p, false);
 }
 
@@ -325,14 +365,14 @@ Value m_cumprod(VM& vm, const CallArgs& args) {
 Value f_cumsum(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"cumsum", {"a", "axis=", "dtype=", "out="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   return a ? cum_common(vm, a, p[1], p[2], p[3], ReduceKind::Add, "add") : Value();
 }
 Value f_cumprod(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"cumprod", {"a", "axis=", "dtype=", "out="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   return a ? cum_common(vm, a, p[1], p[2], p[3], ReduceKind::Multiply, "multiply") : Value();
 }
@@ -375,13 +415,13 @@ Value ptp_common(VM& vm, const Value* p) {
 Value m_ptp(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"_ptp", {"self", "axis=", "out=", "keepdims="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   return ptp_common(vm, p);
 }
 Value f_ptp(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"ptp", {"a", "axis=", "out=", "keepdims="}};
   Value p[4];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   return ptp_common(vm, p);
 }
 
@@ -391,7 +431,7 @@ Value nan_sum_like(VM& vm, const CallArgs& args, const char* fname, bool prod) {
   static const ArgSpec kProd{"nanprod", {"a", "axis=", "dtype=", "out=", "keepdims=", "initial=", "where="}};
   (void)fname;
   Value p[7];
-  if (!parse_args(vm, args, prod ? kProd : kSum, p)) return Value();
+  if (!parse_py_args(vm, args, prod ? kProd : kSum, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   if (!a) return Value();
   NDArray* r = replace_nan(vm, a, prod ? 1.0 : 0.0, nullptr);
@@ -408,7 +448,7 @@ Value nan_minmax(VM& vm, const CallArgs& args, bool is_max) {
   static const ArgSpec kMaxS{"nanmax", {"a", "axis=", "out=", "keepdims=", "initial=", "where="}};
   static const ArgSpec kMinS{"nanmin", {"a", "axis=", "out=", "keepdims=", "initial=", "where="}};
   Value p[6];
-  if (!parse_args(vm, args, is_max ? kMaxS : kMinS, p)) return Value();
+  if (!parse_py_args(vm, args, is_max ? kMaxS : kMinS, p)) return Value();
   const bool from_list = !is_ndarray(vm, p[0]);
   NDArray* a = subject(vm, p[0]);
   if (!a) return Value();
@@ -423,7 +463,7 @@ Value nan_arg(VM& vm, const CallArgs& args, bool is_max) {
   static const ArgSpec kMaxS{"nanargmax", {"a", "axis=", "out=", "*", "keepdims="}};
   static const ArgSpec kMinS{"nanargmin", {"a", "axis=", "out=", "*", "keepdims="}};
   Value p[4];
-  if (!parse_args(vm, args, is_max ? kMaxS : kMinS, p)) return Value();
+  if (!parse_py_args(vm, args, is_max ? kMaxS : kMinS, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   if (!a) return Value();
   NDArray* mask;
@@ -453,7 +493,7 @@ Value nan_cum(VM& vm, const CallArgs& args, bool prod) {
   static const ArgSpec kSum{"nancumsum", {"a", "axis=", "dtype=", "out="}};
   static const ArgSpec kProd{"nancumprod", {"a", "axis=", "dtype=", "out="}};
   Value p[4];
-  if (!parse_args(vm, args, prod ? kProd : kSum, p)) return Value();
+  if (!parse_py_args(vm, args, prod ? kProd : kSum, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   if (!a) return Value();
   NDArray* r = replace_nan(vm, a, prod ? 1.0 : 0.0, nullptr);
@@ -472,7 +512,7 @@ namespace {
 Value f_average(VM& vm, const CallArgs& args) {
   static const ArgSpec kSpec{"average", {"a", "axis=", "weights=", "returned=", "*", "keepdims="}};
   Value p[5];
-  if (!parse_args(vm, args, kSpec, p)) return Value();
+  if (!parse_py_args(vm, args, kSpec, p)) return Value();
   NDArray* a = subject(vm, p[0]);
   if (!a) return Value();
   bool returned, keepdims;

@@ -28,6 +28,8 @@ def lcg_values(n, seed, kind):
             elif r == 9: v = float('nan')
             elif r == 10: v = -float('nan')
             out.append(v)
+        elif kind == 'zeros2':      # only signed zeros: every comparison is a tie
+            out.append(-0.0 if (x >> 7) & 1 else 0.0)
         else:                       # 'int': small integers
             out.append(float(((x >> 33) % 2001) - 1000))
     return out
@@ -146,6 +148,9 @@ for dt in (F64, F32):
     add((7, 301), dt, 'C', 8, 'zeros', ['', 'T', 's1:::2', 's0:::-1 s1:::3'], ['max', 'min', 'fmax', 'fmin', 'sum', 'maxinit', 'argmax', 'argmin'])
     add((1000,), dt, 'C', 9, 'zeros', ['', 's0:::2', 's0:1::'], ['max', 'min', 'fmax', 'fmin', 'cummax', 'argmax'], ['None', '0'])
     add((5, 40), dt, 'C', 10, 'wide', views2, ['summask', 'cumsum', 'cumprod', 'sumk', 'argmax', 'argmin'])
+    for n in (2, 3, 9, 10, 17, 33, 65, 100, 130):
+        add((n,), dt, 'C', 20 + n, 'zeros2', ['', 's0:::2'], ['max', 'min', 'fmax', 'fmin', 'cummax'], ['None', '0'])
+    add((3, 37), dt, 'C', 19, 'zeros2', ['', 'T', 's1:::2'], ['max', 'min', 'fmax', 'fmin'])
 add((3, 50), F32, 'C', 11, 'wide', views2, ['sum64', 'mean'])
 add((9000, 3), F32, 'F', 12, 'wide', ['', 'T', 's0:::2'], ['sum64'])
 add((3, 50), F64, 'C', 13, 'wide', views2, ['sum32'])

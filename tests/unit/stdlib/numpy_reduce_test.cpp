@@ -74,6 +74,8 @@ std::vector<double> lcg_values(int64_t n, uint64_t seed, const std::string& kind
       else if (r == 9) v = std::numeric_limits<double>::quiet_NaN();
       else if (r == 10) v = -std::numeric_limits<double>::quiet_NaN();
       out.push_back(v);
+    } else if (kind == "zeros2") {
+      out.push_back((x >> 7) & 1 ? -0.0 : 0.0);
     } else {
       out.push_back(static_cast<double>(static_cast<int64_t>((x >> 33) % 2001) - 1000));
     }
