@@ -11,6 +11,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 #include "stdlib/numpy/state.h"
 #include "vm/gc.h"
 

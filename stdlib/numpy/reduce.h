@@ -32,6 +32,7 @@ namespace pyjitvm::stdlib::np {
 enum class ReduceKind : uint8_t {
   Add, Multiply, Min, Max, LogicalAnd, LogicalOr,
   Generic,  // any other binary ufunc: spec.loop combines accumulator and element
+  FMin, FMax,  // np.fmin/np.fmax (NaN-ignoring; nanmin/nanmax use them)
 };
 
 // An element-wise binary loop in NumPy's inner-loop form over `loop_dtype` elements:
@@ -46,6 +47,7 @@ struct ReduceSpec {
   std::optional<DType> dtype;             // dtype= argument
   vm::Value out;                          // out= array or Undef
   vm::Value initial;                      // initial= value or Undef
+  vm::Value where;                        // where= mask (anything np.array takes) or Undef
   // Generic kind only:
   BinaryLoop loop = nullptr;
   const void* loop_data = nullptr;
