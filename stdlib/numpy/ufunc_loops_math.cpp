@@ -15,6 +15,10 @@
 //   I3  isnan/isinf/isfinite are defined for every dtype (integers: false/false/true).
 #include "stdlib/numpy/ufunc_loops.h"
 
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
 namespace pyjitvm::stdlib::np::loops {
 
 namespace {
@@ -54,10 +58,34 @@ void vloop1(char** args, const int64_t* s, int64_t n, const void*) {
 }
 
 // I1: T,T->T through a vmath kernel.
+// True when writing element i of the output can change an input element read after it:
+// reduce (accumulator in0 == out, stride 0) and accumulate (in0 one element behind out).
+// Such calls must run one element at a time, in order, as NumPy's scalar loops do.
+inline bool loop_carried(const char* in, int64_t is, const char* out, int64_t os, int64_t n) {
+  if (n <= 1 || (in == out && is == os && is != 0)) return false;
+  auto lo_hi = [n](const char* p, int64_t st) {
+    const char* q = p + (n - 1) * st;
+    return std::pair{std::min(p, q), std::max(p, q)};
+  };
+  auto [a0, a1] = lo_hi(in, is);
+  auto [b0, b1] = lo_hi(out, os);
+  return a0 <= b1 + 16 && b0 <= a1 + 16;
+}
+
 template <VFn F, class T>
 void vloop2(char** args, const int64_t* s, int64_t n, const void*) {
   auto k = binary_kernel<T>(F);
   constexpr int64_t sz = sizeof(T);
+  if (loop_carried(args[0], s[0], args[2], s[2], n) || loop_carried(args[1], s[1], args[2], s[2], n)) {
+    for (int64_t i = 0; i < n; ++i) {
+      T a, b, r;
+      std::memcpy(&a, args[0] + i * s[0], sz);
+      std::memcpy(&b, args[1] + i * s[1], sz);
+      k(&a, &b, &r, 1);
+      std::memcpy(args[2] + i * s[2], &r, sz);
+    }
+    return;
+  }
   if (s[0] == sz && s[1] == sz && s[2] == sz) {
     k(reinterpret_cast<const T*>(args[0]), reinterpret_cast<const T*>(args[1]),
       reinterpret_cast<T*>(args[2]), n);

@@ -278,7 +278,14 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
   AccumulateSpec spec;
   spec.name = def.name;
   ReduceKind k = reduce_kind(id);
-  spec.kind = k == ReduceKind::LogicalAnd || k == ReduceKind::LogicalOr ? ReduceKind::Generic : k;
+  const bool logical = k == ReduceKind::LogicalAnd || k == ReduceKind::LogicalOr;
+  spec.kind = logical ? ReduceKind::Generic : k;
+  if (logical && arr->dtype != DType::Bool && p[3].is_undef()) {
+    // NumPy accumulates logical_and/logical_or in their ??->? loop: the truth values.
+    arr = copy_array(vm, arr, DType::Bool);
+    if (!arr) return Value();
+    keep.set(Value::from_obj(arr));
+  }
   if (!p[2].is_undef() && !p[2].is_none() && !parse_axis(vm, p[2], arr->ndim, spec.axis))
     return Value();
   if (!parse_optional_dtype(vm, p[3], spec.dtype)) return Value();

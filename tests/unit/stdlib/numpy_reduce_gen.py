@@ -127,6 +127,12 @@ def add(shape, dtype, order, seed, kind, views, ops, axes_list=None):
                 # reproducible, so rows of two-signed NaNs are not summed element-wise.
                 if kind == 'zeros' and op == 'sum' and (v, axes) in (('', '0'), ('T', '1')):
                     continue
+                # Strided fmax/fmin reductions over signed-zero ties depend on how the
+                # C compiler that built NumPy ordered the operands of libm's fmax in its
+                # 8x-unrolled scalar loop (Debian's build commutes one of them), so the
+                # sign of a zero result is not a NumPy property: not checked.
+                if kind == 'zeros2' and op in ('fmax', 'fmin') and v.startswith('s'):
+                    continue
                 r = run(a, op, axes)
                 data = result_bytes(r)
                 first = data[:np.asarray(r).itemsize] if np.asarray(r).size else b''
