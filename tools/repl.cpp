@@ -9,8 +9,8 @@
 // all times. While a line is read, SIGINT and SIGCONT are blocked except inside the
 // ppoll() of EditReader::read_byte(), so neither can slip in between a check and the
 // wait: Ctrl-C sets the VM's flag and ends the wait; a no-op SIGCONT handler (installed
-// only while a line is read) ends it after Ctrl-Z + `fg`, and resume_terminal() puts
-// the terminal back into raw mode.
+// only while a line is read) ends it after Ctrl-Z + `fg` (a 250 ms tick backs it up),
+// and resume_terminal() puts the terminal back into raw mode.
 #include "tools/repl.h"
 
 #include <errno.h>
@@ -473,9 +473,15 @@ int EditReader::read_byte(unsigned char& b) {
   for (;;) {
     if (take_interrupt(vm_)) break;
     pollfd p{0, POLLIN, 0};
-    if (ppoll(&p, 1, nullptr, &wait_mask_) < 0) {
-      if (errno != EINTR) return -1;
-      resume_terminal();  // SIGCONT, SIGINT (checked above) or another handled signal
+    // The wait also wakes every 250 ms to check the terminal mode: a SIGCONT that
+    // arrives while the process is stopped inside ppoll() does not always interrupt
+    // it (measured on Linux 6.x: about one stop in four), so the signal alone is not
+    // a reliable cue that a shell has put the terminal back into canonical mode.
+    const timespec tick{0, 250'000'000};
+    const int ready = ppoll(&p, 1, &tick, &wait_mask_);
+    if (ready <= 0) {
+      if (ready < 0 && errno != EINTR) return -1;
+      resume_terminal();  // SIGCONT, SIGINT (checked above), a handled signal or a tick
       continue;
     }
     ssize_t n = ::read(0, &b, 1);

@@ -382,7 +382,12 @@ def scenario_stop_and_continue(binary, home):
         attrs[3] |= termios.ICANON | termios.ECHO
         termios.tcsetattr(s.fd, termios.TCSANOW, attrs)
         s.proc.send_signal(signal.SIGCONT)
-        s.pump(0.3)
+        # Wait until the REPL has put the terminal back into raw mode (its SIGCONT
+        # handler does); a fixed sleep raced with that on a loaded machine.
+        deadline = time.monotonic() + 10
+        while termios.tcgetattr(s.fd)[3] & termios.ICANON:
+            check(time.monotonic() < deadline, "the REPL did not restore raw mode after SIGCONT")
+            s.pump(0.05)
         # raw mode again: Tab is acted on at once (in canonical mode the program would
         # see nothing before Enter)
         s.send("my_long\t")
