@@ -131,6 +131,11 @@ enum ProtoFlags : uint32_t {
   // of growing into big ints; stdlib's array indexing returns plain Python numbers for
   // int64/float64/bool/complex128 elements (numba's unboxed values).
   kProtoNumba = 1u << 9,
+  // numba options recorded for the JIT tiers (stdlib/numba/numba_internal.h JitOptions);
+  // the interpreter reads only kProtoNumbaNumpyErrors (x / 0.0 gives inf/nan).
+  kProtoNumbaParallel = 1u << 10,
+  kProtoNumbaFastmath = 1u << 11,
+  kProtoNumbaNumpyErrors = 1u << 12,
 };
 
 struct Proto : Object {

@@ -1,0 +1,10 @@
+// stdlib/numba/cfunc.cpp — @cfunc (not written yet: this hook installs nothing).
+//
+// Invariants: numba_internal.h I1.
+#include "stdlib/numba/numba_internal.h"
+
+namespace pyjitvm::stdlib::nb {
+
+bool install_cfunc(vm::VM&, NumbaState&) { return true; }
+
+}  // namespace pyjitvm::stdlib::nb

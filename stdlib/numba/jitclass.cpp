@@ -1,0 +1,10 @@
+// stdlib/numba/jitclass.cpp — numba.experimental.jitclass (not written yet: this hook installs nothing).
+//
+// Invariants: numba_internal.h I1.
+#include "stdlib/numba/numba_internal.h"
+
+namespace pyjitvm::stdlib::nb {
+
+bool install_jitclass(vm::VM&, NumbaState&) { return true; }
+
+}  // namespace pyjitvm::stdlib::nb
