@@ -7,6 +7,7 @@
 // Invariants: interp_internal.h I1. Inline caches are only (re)filled here, after a
 // successful generic lookup, and only with entries whose validity the interpreter's
 // fast path re-checks (type + version, dict + layout_version).
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -53,11 +54,45 @@ CmpOp cmpop_for(Op op) {
 
 }  // namespace
 
-// numba.njit semantics (bytecode.h kProtoNumba): int64 + - * << and ** wrap around.
+namespace {
+
+bool is_plain_number(Value v) { return v.is_int() || v.is_float() || v.is_bool(); }
+double plain_to_double(Value v) {
+  return v.is_float() ? v.as_float() : v.is_int() ? static_cast<double>(v.as_int()) : v.as_bool();
+}
+
+// x / 0, x // 0 and x % 0 in njit code: Numba's ZeroDivisionError wording, or with
+// error_model="numpy" (kProtoNumbaNumpyErrors) NumPy's results: IEEE inf/nan for
+// floats (and for true division of ints), 0 for integer // and %.
+bool numba_zero_division(VM& vm, const Proto* p, BinOp op, Value a, Value b, Value& out) {
+  if (op != BinOp::TrueDiv && op != BinOp::FloorDiv && op != BinOp::Mod) return false;
+  if (!is_plain_number(a) || !is_plain_number(b) || plain_to_double(b) != 0.0) return false;
+  const bool ints = !a.is_float() && !b.is_float();
+  if (!(p->proto_flags & kProtoNumbaNumpyErrors)) {
+    const char* msg = op == BinOp::TrueDiv ? "division by zero"
+                      : op == BinOp::FloorDiv ? (ints ? "integer division by zero" : "division by zero")
+                                              : (ints ? "integer modulo by zero" : "modulo by zero");
+    out = vm.raise(vm.exc().ZeroDivisionError, msg);
+    return true;
+  }
+  const double x = plain_to_double(a);
+  if (op == BinOp::TrueDiv) out = Value::from_float(x / 0.0);
+  else if (ints) out = Value::from_int(0);
+  else if (op == BinOp::FloorDiv) out = Value::from_float(x == 0.0 || x != x ? std::nan("") : x / 0.0);
+  else out = Value::from_float(std::nan(""));
+  return true;
+}
+
+}  // namespace
+
+// numba.njit semantics (bytecode.h kProtoNumba): int64 + - * << and ** wrap around;
+// division by zero as numba_zero_division() says.
 bool numba_int_arith(VM& vm, BinOp op, Value a, Value b, Value& out) {
-  if (!a.is_int() || !b.is_int() || vm.frames().empty()) return false;
+  if (vm.frames().empty()) return false;
   const Proto* p = vm.frames().back().proto;
   if (!p || !(p->proto_flags & kProtoNumba)) return false;
+  if (numba_zero_division(vm, p, op, a, b, out)) return true;
+  if (!a.is_int() || !b.is_int()) return false;
   uint64_t x = static_cast<uint64_t>(a.as_int()), y = static_cast<uint64_t>(b.as_int());
   switch (op) {
     case BinOp::Add: out = Value::from_int(static_cast<int64_t>(x + y)); return true;

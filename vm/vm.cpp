@@ -226,6 +226,10 @@ bool VM::handle_interrupt() {
 }
 
 // ------------------------------------------------------------------ calling
+bool VM::in_frame_flagged(uint32_t flag) const {
+  return !frames_.empty() && frames_.back().proto && (frames_.back().proto->proto_flags & flag);
+}
+
 Value VM::call(Value callable, const CallArgs& args) {
   return call_function(*this, callable, args.argv, args.argc, args.kwnames);
 }

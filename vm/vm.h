@@ -156,6 +156,10 @@ class VM {
   Value raise_value(Value exc);              // exc: an instance or a class
   Value raise_with_args(Type* type, Value arg);  // e.g. KeyError(key), StopIteration(v)
   bool has_pending() const { return !pending_.is_undef(); }
+  // True while the innermost Python frame runs code compiled with `flag` set in its
+  // proto_flags (e.g. kProtoNumba: stdlib code called from njit functions follows
+  // Numba's semantics and error wording).
+  bool in_frame_flagged(uint32_t flag) const;
   Value pending() const { return pending_; }
   Value take_pending() {
     Value v = pending_;

@@ -26,6 +26,7 @@
 #include "stdlib/numpy/ndarray.h"
 #include "stdlib/numpy/numpy_internal.h"
 #include "stdlib/numpy/scalar.h"
+#include "vm/bytecode.h"
 #include "vm/native.h"
 #include "vm/ops.h"
 #include "vm/seq_util.h"
@@ -216,6 +217,10 @@ bool validate_index(VM& vm, NDArray* a, ParsedIndex& p) {
 }  // namespace
 
 void raise_out_of_bounds(VM& vm, int64_t index, int axis, int64_t size) {
+  if (vm.in_frame_flagged(kProtoNumba)) {  // Numba's boundscheck wording
+    vm.raise(vm.exc().IndexError, "index is out of bounds");
+    return;
+  }
   vm.raise_fmt(vm.exc().IndexError, "index %lld is out of bounds for axis %d with size %lld",
                static_cast<long long>(index), axis, static_cast<long long>(size));
 }
