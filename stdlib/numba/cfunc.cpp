@@ -9,10 +9,9 @@
 // Invariants:
 //   I1  Only scalar signatures are accepted (float64/32, (u)int8..64, boolean, void
 //       return); anything else raises TypeError naming the type at decoration time.
-//   I2  A Python exception raised inside the function while C code called it stays
-//       pending on the VM and the C result is zero; the ctypes wrapper re-raises it
-//       (C callers that are not the VM see the zero, as with Numba's cfuncs, which
-//       print the error instead).
+//   I2  A Python exception raised inside the function cannot cross the C boundary: as
+//       with Numba's cfuncs it is printed to stderr ("Exception ignored in: ..." and
+//       the traceback) and the C result is zero.
 //   I3  The closure and its cif live in a CFuncImpl owned by the CFunc object and freed
 //       by its finalizer; CFunc objects never move (mark-sweep heap), so the closure's
 //       user data may point at them.
@@ -25,6 +24,7 @@
 
 #include "stdlib/numba/numba_internal.h"
 #include "vm/builtin_types.h"
+#include "vm/errors.h"
 #include "vm/gc.h"
 #include "vm/native.h"
 #include "vm/number_ops.h"
@@ -149,17 +149,19 @@ void closure_entry(ffi_cif*, void* ret, void** args, void* user) {
   std::vector<Value> argv(types.size());
   for (size_t k = 0; k < types.size(); ++k) argv[k] = c_to_value(types[k], args[k]);
   std::memset(ret, 0, sizeof(uint64_t));
-  if (vm.has_pending()) return;  // an earlier failure is still being reported (I2)
   CallArgs ca;
   ca.argv = argv.data();
   ca.argc = static_cast<uint32_t>(argv.size());
   Value r = vm.call(Value::from_obj(c->jit_fn), ca);
-  if (failed(r)) return;
   const NbType* rt = c->sig->ret;
-  if (rt->nk == NbKind::None) return;
   Value conv;
-  if (!convert_arg(vm, r, rt, conv)) return;
-  value_to_c(vm, rt, conv, ret, true);
+  if (!failed(r) && (rt->nk == NbKind::None ||
+                     (convert_arg(vm, r, rt, conv) && value_to_c(vm, rt, conv, ret, true))))
+    return;
+  Value exc = vm.take_pending();  // I2
+  std::memset(ret, 0, sizeof(uint64_t));
+  vm.flush_stdout();
+  vm.write_stderr("Exception ignored in: '<numba.core.cpu.CPUContext object>'\n" + format_exception(vm, exc));
 }
 
 Value cfunc_getattr(VM& vm, Value self, Str* name);
@@ -194,7 +196,6 @@ Value ctypes_call(VM& vm, const CallArgs& a) {
   }
   uint64_t ret = 0;
   ffi_call(&c->impl->cif, FFI_FN(c->impl->code), &ret, ptrs.data());
-  if (vm.has_pending()) return Value();  // raised inside the function (I2)
   const NbType* rt = c->sig->ret;
   if (rt->nk == NbKind::None) return Value::none();
   return c_to_value(rt, &ret);  // narrow integers come back widened: the low bytes (x86-64)

@@ -167,7 +167,7 @@ std::string signature_str(const NbSignature* s) {
     if (i) r += ", ";
     r += (*s->args)[i]->name->view();
   }
-  r += ")";
+  r += s->args->size() == 1 ? ",)" : ")";
   if (s->ret) r += " -> " + std::string(s->ret->name->view());
   return r;
 }
