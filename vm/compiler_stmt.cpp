@@ -75,7 +75,7 @@ void Compiler::stmts(const ast::StmtList& body) {
 }
 
 // A `cuda.syncthreads()` / `syncthreads()` statement of the outermost function compiled
-// with kProtoCudaBarrierYield (bytecode.h): it compiles to `yield None`.
+// with kProtoCudaBarrierYield (compiler.h): it compiles to `yield None`.
 bool Compiler::barrier_stmt(const ast::Expr* value) {
   if (!barrier_yield_ || fs_->parent || !value->is<ast::Call>()) return false;
   const ast::Call* c = value->as<ast::Call>();
