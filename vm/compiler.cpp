@@ -438,7 +438,8 @@ Proto* Compiler::compile(ast::Module* module) {
 
 Proto* Compiler::compile_variant(const Proto* original, uint32_t extra_flags) {
   filename_ = original->filename;
-  variant_flags_ = extra_flags;
+  barrier_yield_ = (extra_flags & kProtoCudaBarrierYield) != 0;
+  variant_flags_ = extra_flags & ~uint32_t{kProtoCudaBarrierYield};
   const ast::Node* n = original->node;
   std::string qualname(original->qualname->view());
   Proto* p = nullptr;
@@ -454,6 +455,7 @@ Proto* Compiler::compile_variant(const Proto* original, uint32_t extra_flags) {
   }
   if (failed_) return nullptr;
   p->proto_flags |= original->proto_flags & (kProtoHasDocstring);
+  if (barrier_yielded_) p->proto_flags |= kProtoGenerator;  // kProtoCudaBarrierYield
   p->jit_flags = original->jit_flags;
   return p;
 }

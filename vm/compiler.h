@@ -40,6 +40,13 @@ Proto* compile_module(VM& vm, ParseResult&& parsed, SyntaxErrorInfo& err,
 Proto* compile_variant(VM& vm, const Proto* original, uint32_t extra_flags,
                        SyntaxErrorInfo& err);
 
+// compile_variant flag (never stored on a Proto; above the ProtoFlags of bytecode.h): in
+// the outermost function, each statement `cuda.syncthreads()` / `syncthreads()` (a call
+// without arguments) compiles to `yield None`, making the function a generator. The
+// numba.cuda simulator (stdlib/numba/cuda_sim.cpp) runs one such generator per GPU
+// thread and treats each yield as arrival at the block barrier.
+inline constexpr uint32_t kProtoCudaBarrierYield = 1u << 30;
+
 // Structural checks of bytecode.h I1–I4; returns an empty string when valid.
 std::string verify_proto(const Proto* p);
 

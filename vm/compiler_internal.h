@@ -88,6 +88,11 @@ class Compiler {
   bool error(const ast::Node* at, const std::string& msg);
   bool failed_ = false;
   uint32_t variant_flags_ = 0;  // set on every Proto compiled (compile_variant)
+  // kProtoCudaBarrierYield (compiler.h): barrier statements of the outermost function
+  // become yields; barrier_yielded_ records that one was emitted.
+  bool barrier_yield_ = false;
+  bool barrier_yielded_ = false;
+  bool barrier_stmt(const ast::Expr* value);
 
   // ---- functions (compiler.cpp)
   Proto* compile_function(Scope* scope, const std::string& name, const std::string& qualname,

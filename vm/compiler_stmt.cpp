@@ -74,6 +74,17 @@ void Compiler::stmts(const ast::StmtList& body) {
   }
 }
 
+// A `cuda.syncthreads()` / `syncthreads()` statement of the outermost function compiled
+// with kProtoCudaBarrierYield (compiler.h): it compiles to `yield None`.
+bool Compiler::barrier_stmt(const ast::Expr* value) {
+  if (!barrier_yield_ || fs_->parent || !value->is<ast::Call>()) return false;
+  const ast::Call* c = value->as<ast::Call>();
+  if (!c->args.empty() || !c->keywords.empty()) return false;
+  const ast::Expr* f = c->func;
+  if (f->is<ast::Attribute>()) return f->as<ast::Attribute>()->attr == "syncthreads";
+  return f->is<ast::Name>() && f->as<ast::Name>()->id == "syncthreads";
+}
+
 void Compiler::stmt(const ast::Stmt* s) {
   PosGuard pg(*this, s);
   uint32_t m = mark();
@@ -88,6 +99,13 @@ void Compiler::stmt(const ast::Stmt* s) {
         break;
       }
       uint32_t t = alloc_temp();
+      if (barrier_stmt(s->as<ast::ExprStmt>()->value)) {  // kProtoCudaBarrierYield
+        uint32_t v = alloc_temp();
+        emit(Op::LOADNONE, v);
+        emit(Op::YIELD, t, v);
+        barrier_yielded_ = true;
+        break;
+      }
       expr(s->as<ast::ExprStmt>()->value, t);
       break;
     }
