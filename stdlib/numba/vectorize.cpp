@@ -227,6 +227,30 @@ NbSignature* signature_for(VM& vm, VecFunc* f, const np::Operand* ops, int nin) 
   return s;
 }
 
+// NumPy's checks of out= against the broadcast input shape; `shape` becomes out's.
+bool check_out_shape(VM& vm, std::span<NDArray* const> ins, NDArray* out,
+                     std::vector<int64_t>& shape) {
+  std::vector<int64_t> both;
+  const std::span<const int64_t> spans[2] = {shape, np::shape_of(out)};
+  if (!np::broadcast_shapes(spans, both)) {
+    std::string msg = "operands could not be broadcast together with shapes ";
+    for (NDArray* a : ins) msg += np::shape_str_compact(np::shape_of(a)) + " ";
+    msg += np::shape_str_compact(np::shape_of(out)) + " ";
+    vm.raise(vm.exc().ValueError, msg);
+    return false;
+  }
+  if (both != std::vector<int64_t>(np::shape_of(out).begin(), np::shape_of(out).end())) {
+    vm.raise_fmt(vm.exc().ValueError,
+                 "non-broadcastable output operand with shape %s doesn't match the broadcast "
+                 "shape %s",
+                 np::shape_str_compact(np::shape_of(out)).c_str(),
+                 np::shape_str_compact(shape).c_str());
+    return false;
+  }
+  shape = both;
+  return true;
+}
+
 bool parse_out(VM& vm, Value v, NDArray*& out) {
   if (v.is_undef() || v.is_none()) return true;
   if (is_kind(v, Kind::Tuple) && as_tuple(v)->len == 1) v = (*as_tuple(v))[0];
@@ -275,17 +299,7 @@ Value vec_call(VM& vm, Value self, const CallArgs& a) {
   }
   std::vector<int64_t> shape;
   if (!np::broadcast_arrays_shape(vm, ins, shape)) return Value();
-  if (out) {
-    std::vector<int64_t> both;
-    const std::span<const int64_t> spans[2] = {shape, np::shape_of(out)};
-    if (!np::broadcast_shapes(spans, both) || both != std::vector<int64_t>(np::shape_of(out).begin(), np::shape_of(out).end()))
-      return vm.raise_fmt(vm.exc().ValueError,
-                          "non-broadcastable output operand with shape %s doesn't match the "
-                          "broadcast shape %s",
-                          np::shape_str_compact(np::shape_of(out)).c_str(),
-                          np::shape_str_compact(shape).c_str());
-    shape = both;
-  }
+  if (out && !check_out_shape(vm, ins, out, shape)) return Value();
   if (!s->ret && !infer_return(vm, f, s, ins)) return Value();
   DType argt[np::MultiIter::kMaxOps];
   for (int k = 0; k < nin; ++k) argt[k] = sig_dtype((*s->args)[k]);
