@@ -270,21 +270,23 @@ Value stencil_call(VM& vm, Value self, const CallArgs& a) {
   DType rt;
   if (!probe(vm, c, rt)) return Value();
   NDArray* res = nullptr;
-  if (!out_v.is_undef() && !out_v.is_none()) {
+  const bool have_out = !out_v.is_undef() && !out_v.is_none();
+  if (have_out) {
     if (!np::is_ndarray(vm, out_v)) return vm.raise(vm.exc().TypeError, "out must be an ndarray");
     res = np::as_ndarray(out_v);
     if (!np::check_writeable(vm, res)) return Value();
   } else {
     res = np::new_array(vm, rt, np::shape_of(c.first));
-    if (!res || !reset_output(vm, s, res)) return Value();
+    if (!res) return Value();
   }
   VM::TempRoot keep_res(vm, res);
+  if (!have_out && !reset_output(vm, s, res)) return Value();
   Extent use = have_nb ? given : c.seen;
   for (;;) {
     if (!run_interior(vm, c, use, res)) return Value();
     if (have_nb || !wider(c.seen, use)) break;
     use = c.seen;
-    if (out_v.is_undef() && !reset_output(vm, s, res)) return Value();
+    if (!have_out && !reset_output(vm, s, res)) return Value();
   }
   return Value::from_obj(res);
 }

@@ -3,9 +3,9 @@
 // the conversion of array elements to the values njit code sees.
 //
 // Stage: decoration builds a VecFunc {py_func, jit_fn = numba_variant(py_func),
-// signatures}; a call makes NumPy operands (ufunc_impl.h make_operand), picks the first
-// signature the inputs cast to safely (NumPy's linear type resolver, value-based for
-// scalars mixed with arrays) and runs jit_fn once per element / per core block.
+// signatures}; a call makes NumPy operands (ufunc_impl.h make_operand), picks a
+// signature (select_signature: the rules NumPy 1.24 applies to Numba's ufunc objects)
+// and runs jit_fn once per element / per core block.
 //
 // Invariants:
 //   I1  `sigs` holds NbSignature objects in declaration order (eager) or in the order
@@ -46,8 +46,10 @@ void vecfunc_trace(vm::Object* o, vm::GcTracer& t);
 vm::Value element_value(vm::VM& vm, np::DType d, const char* p);
 // The dtype of a signature argument (scalar or array element type).
 np::DType sig_dtype(const NbType* t);
-// Index into f->sigs of the first signature whose first `n` argument dtypes the
-// operands cast to safely; -1 when none (no exception).
+// Index into f->sigs of the signature for the operands: DUFuncs take the first whose
+// first `n` argument dtypes the operands' dtypes cast to safely; plain ufuncs and
+// GUFuncs prefer an exact dtype match, then cast safely with NumPy's value-based rules
+// for scalars mixed with arrays. -1 when none (no exception).
 int select_signature(const VecFunc* f, const np::Operand* ops, int n);
 // Raises I3's TypeError for `f`.
 vm::Value raise_no_loop(vm::VM& vm, const VecFunc* f);

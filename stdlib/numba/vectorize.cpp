@@ -76,12 +76,13 @@ bool operand_casts(const np::Operand& op, DType to, bool min_scalar) {
 }  // namespace
 
 int select_signature(const VecFunc* f, const np::Operand* ops, int n) {
-  // An exact match of the operands' own dtypes wins (NumPy's dispatcher finds the loop
-  // registered for those dtypes first); then the first signature they cast to safely,
-  // value-based for scalars mixed with arrays except in DUFuncs, whose loops NumPy
-  // 1.24 resolves from the operands' own dtypes.
-  const bool min_scalar = (f->layout || f->plain_ufunc) && np::use_min_scalar(ops, n);
-  for (int pass = 0; pass < 2; ++pass) {
+  // Measured on NumPy 1.24 + Numba 0.56: a plain ufunc (target='parallel') or a GUFunc
+  // first takes the signature matching the operands' own dtypes exactly, then the first
+  // one they cast to safely (value-based for scalars mixed with arrays); a DUFunc only
+  // does the linear search, on the operands' own dtypes.
+  const bool numpy_rules = f->layout || f->plain_ufunc;
+  const bool min_scalar = numpy_rules && np::use_min_scalar(ops, n);
+  for (int pass = numpy_rules ? 0 : 1; pass < 2; ++pass) {
     for (uint32_t i = 0; i < f->sigs->len; ++i) {
       const NbSignature* s = as_signature(f->sigs->items[i]);
       if (static_cast<int>(s->args->size()) < n) continue;

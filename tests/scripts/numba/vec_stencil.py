@@ -64,3 +64,13 @@ print(out, r is out)
 print(lap(np.ones((2, 2))), fwd(np.array([3.0])))
 print(fwd(np.arange(8, dtype=np.int64)), fwd(np.arange(8.0, dtype=np.float32)).dtype)
 print(type(lap).__name__)
+
+
+@stencil
+def far(a):
+    if a[0] > 100:
+        return a[3]
+    return a[0]
+
+
+print(far(np.array([1.0, 200.0, 3.0, 4.0, 5.0, 6.0, 7.0])))
