@@ -143,11 +143,12 @@ bool loop_shape(VM& vm, const Operands& o, std::vector<int64_t>& out) {
   for (size_t j = 0; j < o.arrs.size(); ++j) parts.push_back(loop_part(o.arrs[j], o.ncore[j]));
   std::vector<std::span<const int64_t>> spans(parts.begin(), parts.end());
   if (np::broadcast_shapes(spans, out)) return true;
-  std::string msg = "operands could not be broadcast together with remapped shapes "
-                    "[original->remapped]: ";
+  std::string msg =
+      "operands could not be broadcast together with remapped shapes "
+      "[original->remapped]: ";
   for (size_t j = 0; j < o.arrs.size(); ++j)
-    msg += np::shape_str_compact(np::shape_of(o.arrs[j])) + "->" +
-           np::shape_str_compact(parts[j]) + " ";
+    msg += np::shape_str_compact(np::shape_of(o.arrs[j])) + "->" + np::shape_str_compact(parts[j]) +
+           " ";
   msg += " and requested shape ()";
   vm.raise(vm.exc().ValueError, msg);
   return false;
@@ -202,8 +203,8 @@ bool run_kernel(VM& vm, VecFunc* f, const Operands& o, std::span<const int64_t> 
 }
 
 // Inputs converted to the chosen signature's dtypes, with their core sizes bound.
-bool prepare_inputs(VM& vm, VecFunc* f, const Layout& l, const CallArgs& a, Operands& o,
-                    List* keep, NbSignature*& sig) {
+bool prepare_inputs(VM& vm, VecFunc* f, const Layout& l, const CallArgs& a, Operands& o, List* keep,
+                    NbSignature*& sig) {
   const char* name = f->py_func->name->data();
   std::vector<np::Operand> ops(f->nin);
   for (int k = 0; k < f->nin; ++k) {
@@ -230,6 +231,54 @@ bool prepare_inputs(VM& vm, VecFunc* f, const Layout& l, const CallArgs& a, Oper
   return true;
 }
 
+bool raise_false(Value) { return false; }
+
+// The outputs after the inputs (I2): given ones checked against the loop shape (with a
+// temporary of the signature's dtype when theirs differs), missing ones allocated.
+bool finish_outputs(VM& vm, VecFunc* f, const Layout& l, const NbSignature* sig, bool have_given,
+                    std::span<const int64_t> L, Operands& o, std::vector<NDArray*>& outs,
+                    List* keep) {
+  const char* name = f->py_func->name->data();
+  for (int j = 0; j < f->nout; ++j) {
+    const DType dt = sig_dtype((*sig->args)[f->nin + j]);
+    if (have_given) {
+      NDArray* out = outs[j];
+      std::vector<int64_t> lp = loop_part(out, o.ncore[f->nin + j]);
+      if (lp != std::vector<int64_t>(L.begin(), L.end()))
+        return raise_false(vm.raise_fmt(
+            vm.exc().ValueError,
+            "non-broadcastable output operand with shape %s doesn't match the "
+            "broadcast shape %s",
+            np::shape_str_compact(np::shape_of(out)).c_str(), np::shape_str_compact(L).c_str()));
+      if (out->dtype != dt) {
+        NDArray* tmp = np::copy_array(vm, out, dt);
+        if (!tmp) return false;
+        list_append(vm.heap(), keep, Value::from_obj(tmp));
+        o.arrs[f->nin + j] = tmp;
+      }
+      continue;
+    }
+    std::vector<int64_t> shape(L.begin(), L.end());
+    for (const std::string& d : l.outs[j]) {
+      auto it = o.dims.find(d);
+      if (it == o.dims.end())
+        return raise_false(
+            vm.raise_fmt(vm.exc().ValueError,
+                         "%s: Output operand %d has core dimension %s unspecified, with gufunc "
+                         "signature %s",
+                         name, j, d.c_str(), l.text.c_str()));
+      shape.push_back(it->second);
+    }
+    NDArray* out = np::new_zeros(vm, dt, shape);
+    if (!out) return false;
+    list_append(vm.heap(), keep, Value::from_obj(out));
+    outs.push_back(out);
+    o.arrs.push_back(out);
+    o.ncore.push_back(static_cast<int>(l.outs[j].size()));
+  }
+  return true;
+}
+
 Value gu_call(VM& vm, Value self, const CallArgs& a) {
   VecFunc* f = as_vecfunc(self);
   const char* name = f->py_func->name->data();
@@ -249,7 +298,8 @@ Value gu_call(VM& vm, Value self, const CallArgs& a) {
       given.push_back(v);
     }
   }
-  if (static_cast<int>(a.argc) < f->nin || (!given.empty() && static_cast<int>(given.size()) != f->nout))
+  if (static_cast<int>(a.argc) < f->nin ||
+      (!given.empty() && static_cast<int>(given.size()) != f->nout))
     return vm.raise_fmt(vm.exc().TypeError,
                         "%s() takes from %d to %d positional arguments but %u were given", name,
                         f->nin, f->nin + f->nout, a.argc);
@@ -264,49 +314,15 @@ Value gu_call(VM& vm, Value self, const CallArgs& a) {
       return vm.raise(vm.exc().TypeError, "return arrays must be of ArrayType");
     NDArray* out = np::as_ndarray(given[j]);
     if (!np::check_writeable(vm, out)) return Value();
-    if (!bind_core(vm, name, l, l.outs[j], out, "Output", static_cast<int>(j), o.dims)) return Value();
+    if (!bind_core(vm, name, l, l.outs[j], out, "Output", static_cast<int>(j), o.dims))
+      return Value();
     outs.push_back(out);
     o.arrs.push_back(out);
     o.ncore.push_back(static_cast<int>(l.outs[j].size()));
   }
   std::vector<int64_t> L;
   if (!loop_shape(vm, o, L)) return Value();
-  for (int j = 0; j < f->nout; ++j) {
-    const DType dt = sig_dtype((*sig->args)[f->nin + j]);
-    if (!given.empty()) {
-      NDArray* out = outs[j];
-      std::vector<int64_t> lp = loop_part(out, o.ncore[f->nin + j]);
-      if (lp != L)
-        return vm.raise_fmt(vm.exc().ValueError,
-                            "non-broadcastable output operand with shape %s doesn't match the "
-                            "broadcast shape %s",
-                            np::shape_str_compact(np::shape_of(out)).c_str(),
-                            np::shape_str_compact(L).c_str());
-      if (out->dtype != dt) {
-        NDArray* tmp = np::copy_array(vm, out, dt);
-        if (!tmp) return Value();
-        list_append(vm.heap(), keep, Value::from_obj(tmp));
-        o.arrs[f->nin + j] = tmp;
-      }
-      continue;
-    }
-    std::vector<int64_t> shape = L;
-    for (const std::string& d : l.outs[j]) {
-      auto it = o.dims.find(d);
-      if (it == o.dims.end())
-        return vm.raise_fmt(vm.exc().ValueError,
-                            "%s: Output operand %d has core dimension %s unspecified, with gufunc "
-                            "signature %s",
-                            name, j, d.c_str(), l.text.c_str());
-      shape.push_back(it->second);
-    }
-    NDArray* out = np::new_zeros(vm, dt, shape);
-    if (!out) return Value();
-    list_append(vm.heap(), keep, Value::from_obj(out));
-    outs.push_back(out);
-    o.arrs.push_back(out);
-    o.ncore.push_back(static_cast<int>(l.outs[j].size()));
-  }
+  if (!finish_outputs(vm, f, l, sig, !given.empty(), L, o, outs, keep)) return Value();
   if (!run_kernel(vm, f, o, L)) return Value();
   for (int j = 0; j < f->nout; ++j)
     if (o.arrs[f->nin + j] != outs[j] && !np::copy_into(vm, outs[j], o.arrs[f->nin + j]))
@@ -366,6 +382,7 @@ Value make_gufunc(VM& vm, Value fn, List* sigs, Str* layout, Dict* kw) {
   Layout l;
   if (!parse_layout(vm, layout->view(), l)) return Value();
   JitOptions opts;
+  opts.error_model_numpy = true;  // Numba compiles gufunc kernels with error_model='numpy'
   Value identity = Value::none();
   if (kw) {
     Dict* rest = vm.new_dict();
@@ -374,9 +391,12 @@ Value make_gufunc(VM& vm, Value fn, List* sigs, Str* layout, Dict* kw) {
     DictEntry* e;
     while (dict_next(kw, pos, e)) {
       std::string_view k = as_str(e->key)->view();
-      if (k == "identity") identity = e->value;
-      else if (k == "target") opts.parallel = is_kind(e->value, Kind::Str) && as_str(e->value)->view() == "parallel";
-      else if (k != "writable_args") dict_set_str(vm.heap(), rest, as_str(e->key), e->value);
+      if (k == "identity")
+        identity = e->value;
+      else if (k == "target")
+        opts.parallel = is_kind(e->value, Kind::Str) && as_str(e->value)->view() == "parallel";
+      else if (k != "writable_args")
+        dict_set_str(vm.heap(), rest, as_str(e->key), e->value);
     }
     if (!parse_jit_options(vm, rest, opts)) return Value();
   }
@@ -420,9 +440,12 @@ Value f_guvectorize(VM& vm, const CallArgs& a) {
   if (a.argc > 1) layout_v = a[1];
   for (uint32_t i = 0; i < a.nkw(); ++i) {
     Str* name = as_str((*a.kwnames)[i]);
-    if (name->view() == "ftylist") sig_v = a.argv[a.argc + i];
-    else if (name->view() == "signature") layout_v = a.argv[a.argc + i];
-    else dict_set_str(vm.heap(), kw, name, a.argv[a.argc + i]);
+    if (name->view() == "ftylist")
+      sig_v = a.argv[a.argc + i];
+    else if (name->view() == "signature")
+      layout_v = a.argv[a.argc + i];
+    else
+      dict_set_str(vm.heap(), kw, name, a.argv[a.argc + i]);
   }
   if (layout_v.is_undef() && !sig_v.is_undef() && is_kind(sig_v, Kind::Str) &&
       as_str(sig_v)->view().find("->") != std::string_view::npos) {
@@ -430,7 +453,8 @@ Value f_guvectorize(VM& vm, const CallArgs& a) {
     sig_v = Value();
   }
   if (layout_v.is_undef() || !is_kind(layout_v, Kind::Str))
-    return vm.raise(vm.exc().TypeError, "guvectorize() missing the layout string argument 'signature'");
+    return vm.raise(vm.exc().TypeError,
+                    "guvectorize() missing the layout string argument 'signature'");
   List* sigs = vm.new_list(0);
   VM::TempRoot keep_sigs(vm, sigs);
   if (!sig_v.is_undef() && !collect_sig_list(vm, sig_v, sigs)) return Value();
@@ -441,7 +465,8 @@ Value f_guvectorize(VM& vm, const CallArgs& a) {
   (*data)[1] = layout_v;
   (*data)[2] = kw ? Value::from_obj(kw) : Value::none();
   VM::TempRoot keep_data(vm, data);
-  return Value::from_obj(vm.new_native("guvectorize_decorator", guvectorize_apply, Value::from_obj(data)));
+  return Value::from_obj(
+      vm.new_native("guvectorize_decorator", guvectorize_apply, Value::from_obj(data)));
 }
 
 }  // namespace

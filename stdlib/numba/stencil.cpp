@@ -101,8 +101,10 @@ Value accessor_getitem(VM& vm, Value self, Value key) {
     acc->seen->lo[d] = std::min(acc->seen->lo[d], off[d]);
     acc->seen->hi[d] = std::max(acc->seen->hi[d], off[d]);
     const int64_t i = acc->center[d] + off[d];
-    if (i < 0 || i >= a->shape[d]) outside = true;
-    else p += i * a->strides[d];
+    if (i < 0 || i >= a->shape[d])
+      outside = true;
+    else
+      p += i * a->strides[d];
   }
   if (outside) {
     alignas(16) char zero[16] = {};
@@ -110,7 +112,6 @@ Value accessor_getitem(VM& vm, Value self, Value key) {
   }
   return element_value(vm, a->dtype, p);
 }
-
 
 Value accessor_getattr(VM& vm, Value self, Str* name) {
   StencilAccessor* acc = static_cast<StencilAccessor*>(self.as_obj());
@@ -224,7 +225,8 @@ bool probe(VM& vm, Call& c, DType& rt) {
   if (!typeof_value(vm, r, t)) return false;
   if (t->nk != NbKind::Boolean && t->nk != NbKind::Integer && t->nk != NbKind::Float &&
       t->nk != NbKind::Complex) {
-    vm.raise_fmt(vm.exc().TypeError, "stencil kernel must return a scalar, not %s", t->name->data());
+    vm.raise_fmt(vm.exc().TypeError, "stencil kernel must return a scalar, not %s",
+                 t->name->data());
     return false;
   }
   rt = t->dtype;
@@ -325,10 +327,13 @@ Value make_stencil(VM& vm, Value fn, Dict* kw) {
     DictEntry* e;
     while (dict_next(kw, pos, e)) {
       std::string_view k = as_str(e->key)->view();
-      if (k == "neighborhood") nb = e->value;
-      else if (k == "cval") cval = e->value;
+      if (k == "neighborhood")
+        nb = e->value;
+      else if (k == "cval")
+        cval = e->value;
       else if (k != "standard_indexing")
-        return vm.raise_fmt(vm.exc().ValueError, "Unknown stencil option %s", std::string(k).c_str());
+        return vm.raise_fmt(vm.exc().ValueError, "Unknown stencil option %s",
+                            std::string(k).c_str());
     }
   }
   JitOptions opts;
@@ -355,15 +360,17 @@ Value f_stencil(VM& vm, const CallArgs& a) {
   VM::TempRoot keep_kw(vm, kw ? Value::from_obj(kw) : Value::none());
   for (uint32_t i = 0; i < a.nkw(); ++i)
     dict_set_str(vm.heap(), kw, as_str((*a.kwnames)[i]), a.argv[a.argc + i]);
-  if (a.argc > 1) return vm.raise(vm.exc().TypeError, "stencil() takes at most one positional argument");
+  if (a.argc > 1)
+    return vm.raise(vm.exc().TypeError, "stencil() takes at most one positional argument");
   if (a.argc == 1 && is_kind(a[0], Kind::Function)) return make_stencil(vm, a[0], kw);
   if (a.argc == 1 && is_kind(a[0], Kind::Str)) {
     std::string_view mode = as_str(a[0])->view();
     if (mode != "constant")
-      return vm.raise_fmt(vm.exc().ValueError, "Unsupported mode style %s", std::string(mode).c_str());
+      return vm.raise_fmt(vm.exc().ValueError, "Unsupported mode style %s",
+                          std::string(mode).c_str());
   }
-  return Value::from_obj(vm.new_native("stencil_decorator", stencil_apply,
-                                       kw ? Value::from_obj(kw) : Value::none()));
+  return Value::from_obj(
+      vm.new_native("stencil_decorator", stencil_apply, kw ? Value::from_obj(kw) : Value::none()));
 }
 
 }  // namespace

@@ -30,9 +30,9 @@ namespace pyjitvm::stdlib::nb {
 struct VecFunc : vm::Object {
   vm::Function* py_func = nullptr;
   vm::Function* jit_fn = nullptr;
-  vm::List* sigs = nullptr;  // I1
-  vm::Value identity;        // identity= (None when not given)
-  vm::Str* layout = nullptr; // guvectorize: "(m,n),(n,p)->(m,p)"; nullptr for vectorize
+  vm::List* sigs = nullptr;   // I1
+  vm::Value identity;         // identity= (None when not given)
+  vm::Str* layout = nullptr;  // guvectorize: "(m,n),(n,p)->(m,p)"; nullptr for vectorize
   int nin = 0;
   int nout = 1;
   bool lazy = false;

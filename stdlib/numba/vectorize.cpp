@@ -55,8 +55,10 @@ Value element_value(VM& vm, DType d, const char* p) {
     case DType::Int64:
     case DType::Float64:
     case DType::Bool:
-    case DType::Complex128: return np::element_to_python(vm, d, p);
-    default: return np::box_scalar(vm, d, p);
+    case DType::Complex128:
+      return np::element_to_python(vm, d, p);
+    default:
+      return np::box_scalar(vm, d, p);
   }
 }
 
@@ -115,7 +117,8 @@ Value types_list(VM& vm, const VecFunc* f) {
     for (size_t k = 0; k < nin; ++k) t += np::info(sig_dtype((*s->args)[k])).type_char;
     t += "->";
     if (f->layout) {
-      for (size_t k = nin; k < s->args->size(); ++k) t += np::info(sig_dtype((*s->args)[k])).type_char;
+      for (size_t k = nin; k < s->args->size(); ++k)
+        t += np::info(sig_dtype((*s->args)[k])).type_char;
     } else if (s->ret) {
       t += np::info(sig_dtype(s->ret)).type_char;
     }
@@ -160,7 +163,8 @@ bool run_elements(VM& vm, VecFunc* f, std::span<NDArray* const> ins, const DType
   ops.push_back(res);
   np::MultiIter it(shape, ops);
   np::CastLoop casts[np::MultiIter::kMaxOps];
-  for (int k = 0; k < nin; ++k) casts[k] = ins[k]->dtype == argt[k] ? nullptr : np::cast_loop(ins[k]->dtype, argt[k]);
+  for (int k = 0; k < nin; ++k)
+    casts[k] = ins[k]->dtype == argt[k] ? nullptr : np::cast_loop(ins[k]->dtype, argt[k]);
   Tuple* argv = vm.new_tuple(nin);
   VM::TempRoot keep(vm, argv);
   const DType rt = res->dtype;
@@ -270,14 +274,16 @@ Value vec_call(VM& vm, Value self, const CallArgs& a) {
   Value out_v;
   for (uint32_t i = 0; i < a.nkw(); ++i) {
     std::string_view kn = as_str((*a.kwnames)[i])->view();
-    if (kn == "out") out_v = a.argv[a.argc + i];
+    if (kn == "out")
+      out_v = a.argv[a.argc + i];
     else if (kn != "casting" && kn != "where" && kn != "dtype")
       return vm.raise_fmt(vm.exc().TypeError, "'%s' is an invalid keyword to ufunc '%s'",
                           std::string(kn).c_str(), name);
   }
   if (static_cast<int>(a.argc) < nin || static_cast<int>(a.argc) > nin + 1)
-    return vm.raise_fmt(vm.exc().TypeError, "%s() takes from %d to %d positional arguments but %u were given",
-                        name, nin, nin + 1, a.argc);
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "%s() takes from %d to %d positional arguments but %u were given", name,
+                        nin, nin + 1, a.argc);
   if (static_cast<int>(a.argc) == nin + 1) out_v = a[nin];
   NDArray* out = nullptr;
   if (!parse_out(vm, out_v, out)) return Value();
@@ -331,10 +337,10 @@ NDArray* slice_along(VM& vm, NDArray* a, int axis, int64_t i) {
 }
 
 // Shared set-up of reduce/accumulate: the array, the axis, and the binary signature.
-bool reduce_setup(VM& vm, VecFunc* f, const CallArgs& a, const char* what, NDArray*& arr,
-                  int& axis, NbSignature*& s, List* keep) {
-  static const ArgSpec kSpec{"reduce", {"self", "array", "axis=", "dtype=", "out=", "keepdims=",
-                                        "initial=", "where="}};
+bool reduce_setup(VM& vm, VecFunc* f, const CallArgs& a, const char* what, NDArray*& arr, int& axis,
+                  NbSignature*& s, List* keep) {
+  static const ArgSpec kSpec{
+      "reduce", {"self", "array", "axis=", "dtype=", "out=", "keepdims=", "initial=", "where="}};
   Value v[8];
   if (!parse_args(vm, a, kSpec, v)) return false;
   if (f->nin != 2) {
@@ -501,9 +507,12 @@ bool split_options(VM& vm, Dict* kw, Value& target, Value& identity, JitOptions&
   DictEntry* e;
   while (dict_next(kw, pos, e)) {
     std::string_view k = as_str(e->key)->view();
-    if (k == "target") target = e->value;
-    else if (k == "identity") identity = e->value;
-    else dict_set_str(vm.heap(), rest, as_str(e->key), e->value);
+    if (k == "target")
+      target = e->value;
+    else if (k == "identity")
+      identity = e->value;
+    else
+      dict_set_str(vm.heap(), rest, as_str(e->key), e->value);
   }
   if (!target.is_undef()) {
     if (!is_kind(target, Kind::Str)) {
@@ -526,6 +535,7 @@ Value make_vecfunc(VM& vm, Value fn, List* sigs, Dict* kw) {
                         type_name(vm, fn));
   Value target, identity;
   JitOptions opts;
+  opts.error_model_numpy = true;  // Numba compiles ufunc kernels with error_model='numpy'
   if (!split_options(vm, kw, target, identity, opts)) return Value();
   const bool parallel = !target.is_undef() && as_str(target)->view() == "parallel";
   opts.parallel = opts.parallel || parallel;
@@ -567,12 +577,16 @@ Value f_vectorize(VM& vm, const CallArgs& a) {
   Value first;
   for (uint32_t i = 0; i < a.nkw(); ++i) {
     Str* name = as_str((*a.kwnames)[i]);
-    if (name->view() == "ftylist_or_function") first = a.argv[a.argc + i];
-    else dict_set_str(vm.heap(), kw, name, a.argv[a.argc + i]);
+    if (name->view() == "ftylist_or_function")
+      first = a.argv[a.argc + i];
+    else
+      dict_set_str(vm.heap(), kw, name, a.argv[a.argc + i]);
   }
-  if (a.argc > 1) return vm.raise(vm.exc().TypeError, "vectorize() takes at most one positional argument");
+  if (a.argc > 1)
+    return vm.raise(vm.exc().TypeError, "vectorize() takes at most one positional argument");
   if (a.argc) first = a[0];
-  if (!first.is_undef() && is_kind(first, Kind::Function)) return make_vecfunc(vm, first, nullptr, kw);
+  if (!first.is_undef() && is_kind(first, Kind::Function))
+    return make_vecfunc(vm, first, nullptr, kw);
   List* sigs = vm.new_list(0);
   VM::TempRoot keep_sigs(vm, sigs);
   if (!first.is_undef() && !collect_sig_list(vm, first, sigs)) return Value();
@@ -583,7 +597,8 @@ Value f_vectorize(VM& vm, const CallArgs& a) {
   (*data)[0] = Value::from_obj(sigs);
   (*data)[1] = kw ? Value::from_obj(kw) : Value::none();
   VM::TempRoot keep_data(vm, data);
-  return Value::from_obj(vm.new_native("vectorize_decorator", vectorize_apply, Value::from_obj(data)));
+  return Value::from_obj(
+      vm.new_native("vectorize_decorator", vectorize_apply, Value::from_obj(data)));
 }
 
 }  // namespace
