@@ -250,6 +250,7 @@ bool finish_outputs(VM& vm, VecFunc* f, const Layout& l, const NbSignature* sig,
             "non-broadcastable output operand with shape %s doesn't match the "
             "broadcast shape %s",
             np::shape_str_compact(np::shape_of(out)).c_str(), np::shape_str_compact(L).c_str()));
+      if (!check_output_cast(vm, f, dt, out->dtype)) return false;
       if (out->dtype != dt) {
         NDArray* tmp = np::copy_array(vm, out, dt);
         if (!tmp) return false;
@@ -284,7 +285,8 @@ Value gu_call(VM& vm, Value self, const CallArgs& a) {
   const char* name = f->py_func->name->data();
   Layout l;
   if (!parse_layout(vm, f->layout->view(), l)) return Value();
-  std::vector<Value> given(a.argv + f->nin, a.argv + a.argc);
+  std::vector<Value> given;
+  for (uint32_t i = f->nin; i < a.argc; ++i) given.push_back(a[i]);
   for (uint32_t i = 0; i < a.nkw(); ++i) {
     std::string_view kn = as_str((*a.kwnames)[i])->view();
     if (kn != "out")

@@ -60,6 +60,11 @@ np::NDArray* operand_array(vm::VM& vm, const np::Operand& op);
 // Signature list from a decorator argument: a list/tuple of strings/Signatures, or one.
 bool collect_sig_list(vm::VM& vm, vm::Value v, vm::List* out);
 
+// NumPy's same_kind check of a result of dtype `from` written to out= of dtype `to`
+// (UFuncOutputCastingError "Cannot cast ufunc 'NAME' output from dtype('float64') to
+// dtype('int64') with casting rule 'same_kind'").
+bool check_output_cast(vm::VM& vm, const VecFunc* f, np::DType from, np::DType to);
+
 // guvectorize.cpp
 bool install_guvectorize(vm::VM& vm, NumbaState& st);
 

@@ -135,6 +135,15 @@ NDArray* operand_array(VM& vm, const np::Operand& op) {
   return a;
 }
 
+bool check_output_cast(VM& vm, const VecFunc* f, DType from, DType to) {
+  if (np::can_cast(from, to, np::Casting::SameKind)) return true;
+  np::raise_ufunc_error(vm, np::UfuncError::OutputCasting,
+                        "Cannot cast ufunc '" + std::string(f->py_func->name->view()) +
+                            "' output from " + np::dtype_repr(from) + " to " + np::dtype_repr(to) +
+                            " with casting rule 'same_kind'");
+  return false;
+}
+
 bool collect_sig_list(VM& vm, Value v, List* out) {
   if (is_kind(v, Kind::List) || is_kind(v, Kind::Tuple)) {
     return for_each(vm, v, [&](Value item) {
@@ -311,6 +320,7 @@ Value vec_call(VM& vm, Value self, const CallArgs& a) {
   DType argt[np::MultiIter::kMaxOps];
   for (int k = 0; k < nin; ++k) argt[k] = sig_dtype((*s->args)[k]);
   const DType rt = sig_dtype(s->ret);
+  if (out && !check_output_cast(vm, f, rt, out->dtype)) return Value();
   NDArray* res = out && out->dtype == rt ? out : np::new_array(vm, rt, shape);
   if (!res) return Value();
   list_append(vm.heap(), keep_list, Value::from_obj(res));
@@ -337,12 +347,32 @@ NDArray* slice_along(VM& vm, NDArray* a, int axis, int64_t i) {
 }
 
 // Shared set-up of reduce/accumulate: the array, the axis, and the binary signature.
+// `keepdims` is set from keepdims= (reduce only); dtype=, out=, initial= and where= are
+// not supported and raise NotImplementedError when given.
 bool reduce_setup(VM& vm, VecFunc* f, const CallArgs& a, const char* what, NDArray*& arr, int& axis,
-                  NbSignature*& s, List* keep) {
-  static const ArgSpec kSpec{
+                  NbSignature*& s, List* keep, bool& keepdims) {
+  static const ArgSpec kReduce{
       "reduce", {"self", "array", "axis=", "dtype=", "out=", "keepdims=", "initial=", "where="}};
+  static const ArgSpec kAccumulate{"accumulate", {"self", "array", "axis=", "dtype=", "out="}};
   Value v[8];
-  if (!parse_args(vm, a, kSpec, v)) return false;
+  const bool reduce = std::string_view(what) == "reduce";
+  if (!parse_args(vm, a, reduce ? kReduce : kAccumulate, v)) return false;
+  keepdims = false;
+  if (reduce && !v[5].is_undef()) {
+    int t = truthy(vm, v[5]);
+    if (t < 0) return false;
+    keepdims = t;
+  }
+  static const int kUnsupported[] = {3, 4, 6, 7};
+  static const char* const kNames[] = {"dtype", "out", "initial", "where"};
+  for (int i = 0; i < (reduce ? 4 : 2); ++i) {
+    Value u = v[kUnsupported[i]];
+    if (!u.is_undef() && !u.is_none() && !(i == 3 && u.is_bool() && u.as_bool())) {
+      vm.raise_fmt(vm.exc().NotImplementedError, "%s.%s(%s=...) is not supported by pyjitvm",
+                   f->py_func->name->data(), what, kNames[i]);
+      return false;
+    }
+  }
   if (f->nin != 2) {
     vm.raise_fmt(vm.exc().ValueError, "%s only supported for binary functions", what);
     return false;
@@ -386,7 +416,8 @@ Value m_reduce(VM& vm, const CallArgs& a) {
   NDArray* arr;
   int axis;
   NbSignature* s;
-  if (!reduce_setup(vm, f, a, "reduce", arr, axis, s, keep)) return Value();
+  bool keepdims;
+  if (!reduce_setup(vm, f, a, "reduce", arr, axis, s, keep, keepdims)) return Value();
   const DType rt = sig_dtype(s->ret);
   std::vector<int64_t> rshape;
   for (int d = 0; d < arr->ndim; ++d)
@@ -403,7 +434,9 @@ Value m_reduce(VM& vm, const CallArgs& a) {
     if (!np::fill_scalar(vm, res, f->identity)) return Value();
   } else {
     NDArray* first = slice_along(vm, arr, axis, 0);
-    if (!first || !np::copy_into(vm, res, first)) return Value();
+    if (!first) return Value();
+    VM::TempRoot keep_first(vm, first);
+    if (!np::copy_into(vm, res, first)) return Value();
     const DType argt[2] = {sig_dtype((*s->args)[0]), sig_dtype((*s->args)[1])};
     for (int64_t i = 1; i < len; ++i) {
       NDArray* sl = slice_along(vm, arr, axis, i);
@@ -412,6 +445,14 @@ Value m_reduce(VM& vm, const CallArgs& a) {
       NDArray* ins[2] = {res, sl};
       if (!run_elements(vm, f, ins, argt, res, rshape)) return Value();
     }
+  }
+  if (keepdims) {
+    std::vector<int64_t> kshape(np::shape_of(arr).begin(), np::shape_of(arr).end());
+    kshape[axis] = 1;
+    std::vector<int64_t> kstrides(kshape.size());
+    np::c_strides(kshape, res->itemsize, kstrides.data());
+    NDArray* kd = np::new_view(vm, res, rt, res->data, kshape, kstrides);
+    return kd ? Value::from_obj(kd) : Value();
   }
   if (res->ndim == 0) return np::box_scalar(vm, rt, res->data);
   return Value::from_obj(res);
@@ -424,7 +465,8 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
   NDArray* arr;
   int axis;
   NbSignature* s;
-  if (!reduce_setup(vm, f, a, "accumulate", arr, axis, s, keep)) return Value();
+  bool keepdims;
+  if (!reduce_setup(vm, f, a, "accumulate", arr, axis, s, keep, keepdims)) return Value();
   const DType rt = sig_dtype(s->ret);
   NDArray* res = np::new_array(vm, rt, np::shape_of(arr));
   if (!res) return Value();
@@ -432,9 +474,10 @@ Value m_accumulate(VM& vm, const CallArgs& a) {
   const int64_t len = arr->shape[axis];
   if (len == 0) return Value::from_obj(res);
   NDArray* r0 = slice_along(vm, res, axis, 0);
-  NDArray* a0 = r0 ? slice_along(vm, arr, axis, 0) : nullptr;
-  if (!a0) return Value();
+  if (!r0) return Value();
   list_append(vm.heap(), keep, Value::from_obj(r0));
+  NDArray* a0 = slice_along(vm, arr, axis, 0);
+  if (!a0) return Value();
   list_append(vm.heap(), keep, Value::from_obj(a0));
   if (!np::copy_into(vm, r0, a0)) return Value();
   const DType argt[2] = {sig_dtype((*s->args)[0]), sig_dtype((*s->args)[1])};

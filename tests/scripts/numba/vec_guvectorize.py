@@ -60,3 +60,14 @@ try:
     total(np.array([1j, 2j]))
 except TypeError as e:
     print("TypeError:", e)
+try:
+    dot(np.ones(3))
+except TypeError as e:
+    print("TypeError")
+o3 = np.zeros(2, dtype=np.float32)
+dot(np.ones((2, 3)), np.full(3, 2.0), o3)
+print(o3, o3.dtype)
+try:
+    dot(np.ones((2, 3)), np.full(3, 2.0), np.zeros(2, dtype=np.int64))
+except TypeError as e:
+    print("TypeError:", e)

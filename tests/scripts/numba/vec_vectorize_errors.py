@@ -36,4 +36,11 @@ try:
     one.reduce(np.arange(3.0))
 except ValueError as e:
     print("ValueError:", e)
+try:
+    one(np.array([1.0, 2.0]), np.zeros(2, dtype=np.int32))
+except TypeError as e:
+    print("TypeError:", e)
+o = np.zeros(2, dtype=np.float32)
+one(np.array([1.0, 2.0]), o)
+print(o)
 one(np.array([1.0, 2.0]), np.zeros(3))
