@@ -335,6 +335,16 @@ NDArray* make_view(VM& vm, NDArray* a, const BasicView& v) {
                   {v.strides, static_cast<size_t>(v.ndim)});
 }
 
+// An element read by indexing: a NumPy scalar, except inside njit code (kProtoNumba),
+// where int64/float64/bool/complex128 elements are the plain Python numbers Numba's
+// unboxed values behave as (bytecode.h kProtoNumba).
+Value element_value(VM& vm, DType dt, const char* p) {
+  if ((dt == DType::Int64 || dt == DType::Float64 || dt == DType::Bool || dt == DType::Complex128) &&
+      vm.in_frame_flagged(kProtoNumba))
+    return element_to_python(vm, dt, p);
+  return box_scalar(vm, dt, p);
+}
+
 Value general_getitem(VM& vm, NDArray* a, Value key) {
   VM::RootScope scope(vm);
   vm.root(key);
@@ -343,7 +353,7 @@ Value general_getitem(VM& vm, NDArray* a, Value key) {
   if (p.fancy) return fancy_getitem(vm, a, p);
   BasicView v;
   if (!basic_view(vm, a, p, v)) return Value();
-  if (v.scalar) return box_scalar(vm, a->dtype, v.data);
+  if (v.scalar) return element_value(vm, a->dtype, v.data);
   NDArray* r = make_view(vm, a, v);
   return r ? Value::from_obj(r) : Value();
 }
@@ -357,7 +367,7 @@ Value array_getitem(VM& vm, Value self, Value key) {
         raise_out_of_bounds(vm, i, 0, n);
         return Value();
       }
-      return box_scalar(vm, a->dtype, a->data + (i < 0 ? i + n : i) * a->strides[0]);
+      return element_value(vm, a->dtype, a->data + (i < 0 ? i + n : i) * a->strides[0]);
     }
   } else if (is_kind(key, Kind::Tuple) && as_tuple(key)->len == static_cast<size_t>(a->ndim)) {
     Tuple* t = as_tuple(key);  // I1: a[i, j, ...]
@@ -370,7 +380,7 @@ Value array_getitem(VM& vm, Value self, Value key) {
       if (i < -n || i >= n) break;  // the general path raises in NumPy's order
       p += (i < 0 ? i + n : i) * a->strides[d];
     }
-    if (d == a->ndim) return box_scalar(vm, a->dtype, p);
+    if (d == a->ndim) return element_value(vm, a->dtype, p);
   }
   return general_getitem(vm, a, key);
 }
