@@ -39,19 +39,7 @@ Value f_barrier_variant(VM& vm, const CallArgs& a) {
   if (!p)
     return vm.raise_fmt(vm.exc().TypeError, "cannot compile CUDA kernel %s: %s",
                         f->qualname->data(), err.msg.c_str());
-  VM::TempRoot keep(vm, p);
-  Function* g = vm.heap().make<Function>(vm.types().function, Kind::Function, 0);
-  g->dict = nullptr;
-  g->proto = p;
-  g->globals = f->globals;
-  g->defaults = f->defaults;
-  g->kwdefaults = f->kwdefaults;
-  g->closure = f->closure;
-  g->name = f->name;
-  g->qualname = f->qualname;
-  g->doc = f->doc;
-  g->module = f->module;
-  return Value::from_obj(g);
+  return Value::from_obj(function_with_proto(vm, f, p));
 }
 
 }  // namespace

@@ -42,7 +42,6 @@ struct Dispatcher : Object {
   Dict* options = nullptr;   // targetoptions
   List* declared = nullptr;  // Signature objects given at decoration (I2)
   List* compiled = nullptr;  // Signature objects with return types, in order (I1)
-  bool nopython = true;
 };
 
 Dispatcher* as_dispatcher(Value v) { return static_cast<Dispatcher*>(v.as_obj()); }
@@ -152,12 +151,6 @@ Value dispatcher_repr(VM& vm, Value self) {
   return vm.str("CPUDispatcher(<function " + std::string(d->py_func->qualname->view()) + " at " + buf + ">)");
 }
 
-Value tuple_of_args(VM& vm, const NbSignature* s) {
-  Tuple* t = vm.new_tuple(s->args->size());
-  for (size_t i = 0; i < s->args->size(); ++i) (*t)[i] = Value::from_obj((*s->args)[i]);
-  return Value::from_obj(t);
-}
-
 Value dispatcher_getattr(VM& vm, Value self, Str* name) {
   Dispatcher* d = as_dispatcher(self);
   std::string_view n = name->view();
@@ -174,7 +167,7 @@ Value dispatcher_getattr(VM& vm, Value self, Str* name) {
     VM::TempRoot keep(vm, out);
     for (uint32_t i = 0; i < src->len; ++i) {
       NbSignature* s = as_signature(src->items[i]);
-      Value item = n == "signatures" ? tuple_of_args(vm, s) : Value::from_obj(s);
+      Value item = n == "signatures" ? signature_args(vm, s) : Value::from_obj(s);
       list_append(vm.heap(), out, item);
     }
     return Value::from_obj(out);
@@ -232,7 +225,6 @@ Value make_dispatcher(VM& vm, Value fn, List* sigs, Dict* kwargs, bool njit) {
   Dispatcher* d = vm.heap().make<Dispatcher>(dispatcher_type(vm, st), Kind::Other, 0);
   d->py_func = static_cast<Function*>(fn.as_obj());
   d->jit_fn = jf;
-  d->nopython = opts.nopython;
   VM::TempRoot keep(vm, d);
   d->options = vm.new_dict();
   d->declared = vm.new_list(0);
@@ -243,26 +235,24 @@ Value make_dispatcher(VM& vm, Value fn, List* sigs, Dict* kwargs, bool njit) {
     if (failed(r)) return r;
   }
   if (njit) set_attr_str(vm, d->options, "nopython", Value::from_bool(true));
-  if (sigs) {
-    for (uint32_t i = 0; i < sigs->len; ++i) {
-      NbSignature* s = signature_from_value(vm, sigs->items[i]);
-      if (!s) return Value();
-      list_append(vm.heap(), d->declared, Value::from_obj(s));
-    }
-  }
+  if (sigs)
+    for (uint32_t i = 0; i < sigs->len; ++i) list_append(vm.heap(), d->declared, sigs->items[i]);
   return Value::from_obj(d);
 }
 
-// The signature argument of jit(): a string, a Signature, or a list/tuple of them.
-bool collect_signatures(VM& vm, Value v, List*& out) {
-  out = vm.new_list(0);
-  if (is_kind(v, Kind::List)) {
-    List* l = as_list(v);
-    for (uint32_t i = 0; i < l->len; ++i) list_append(vm.heap(), out, l->items[i]);
-  } else {
-    list_append(vm.heap(), out, v);
+// The signature argument of jit() — a string, a Signature, or a list of them — parsed
+// into Signature objects (at decoration time, as Numba does); nullptr on error.
+List* parse_signatures(VM& vm, Value v) {
+  List* out = vm.new_list(0);
+  VM::TempRoot keep(vm, out);
+  const bool many = is_kind(v, Kind::List);
+  const uint32_t n = many ? as_list(v)->len : 1;
+  for (uint32_t i = 0; i < n; ++i) {
+    NbSignature* s = signature_from_value(vm, many ? as_list(v)->items[i] : v);
+    if (!s) return nullptr;
+    list_append(vm.heap(), out, Value::from_obj(s));
   }
-  return true;
+  return out;
 }
 
 // jit/njit with options (and possibly signatures) but no function yet: the decorator
@@ -277,12 +267,9 @@ Value decorator_apply(VM& vm, const CallArgs& a) {
 }
 
 Value jit_entry(VM& vm, const CallArgs& a, bool njit) {
-  Dict* kw = nullptr;
   const uint32_t nkw = a.nkw();
+  Dict* kw = nkw ? vm.new_dict() : nullptr;
   Value sig_kw;
-  if (nkw) {
-    kw = vm.new_dict();
-  }
   VM::TempRoot keep_kw(vm, kw ? Value::from_obj(kw) : Value::none());
   for (uint32_t i = 0; i < nkw; ++i) {
     Str* name = as_str((*a.kwnames)[i]);
@@ -296,17 +283,10 @@ Value jit_entry(VM& vm, const CallArgs& a, bool njit) {
   Value first = a.argc ? a[0] : sig_kw;
   if (!first.is_undef() && is_kind(first, Kind::Function)) return make_dispatcher(vm, first, nullptr, kw, njit);
   List* sigs = nullptr;
-  if (!first.is_undef() && !first.is_none()) {
-    if (!collect_signatures(vm, first, sigs)) return Value();
-  }
+  if (!first.is_undef() && !first.is_none() && !(sigs = parse_signatures(vm, first))) return Value();
   VM::TempRoot keep_sigs(vm, sigs ? Value::from_obj(sigs) : Value::none());
-  // Validate options and signatures now, as Numba does at decoration time.
-  JitOptions probe;
-  probe.nopython = njit;
+  JitOptions probe;  // options are checked at decoration time, as Numba does
   if (!parse_jit_options(vm, kw, probe)) return Value();
-  if (sigs)
-    for (uint32_t i = 0; i < sigs->len; ++i)
-      if (!signature_from_value(vm, sigs->items[i])) return Value();
   Tuple* data = vm.new_tuple(3);
   (*data)[0] = sigs ? Value::from_obj(sigs) : Value::none();
   (*data)[1] = kw ? Value::from_obj(kw) : Value::none();
@@ -346,7 +326,7 @@ bool parse_jit_options(VM& vm, Dict* kwargs, JitOptions& opts) {
     bool known = false;
     for (const char* c : kKnown) known = known || name == c;
     if (!known) {
-      vm.raise_fmt(vm.exc().KeyError, "\"Unrecognized options: {'%s'}\"", std::string(name).c_str());
+      vm.raise_fmt(vm.exc().KeyError, "Unrecognized options: {'%s'}", std::string(name).c_str());
       return false;
     }
     Value v = e->value;
@@ -395,6 +375,10 @@ Function* numba_variant(VM& vm, Value fn, const JitOptions& opts) {
     vm.raise_fmt(vm.exc().TypeError, "cannot compile %s with numba: %s", f->qualname->data(), err.msg.c_str());
     return nullptr;
   }
+  return function_with_proto(vm, f, p);
+}
+
+Function* function_with_proto(VM& vm, Function* f, Proto* p) {
   VM::TempRoot keep(vm, p);
   Function* g = vm.heap().make<Function>(vm.types().function, Kind::Function, 0);
   g->dict = nullptr;

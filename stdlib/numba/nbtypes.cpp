@@ -161,6 +161,12 @@ bool is_signature(VM& vm, Value v) {
   return s && v.is_obj() && v.as_obj()->type == static_cast<NumbaState*>(s)->signature_type;
 }
 
+Value signature_args(VM& vm, const NbSignature* s) {
+  Tuple* t = vm.new_tuple(s->args->size());
+  for (size_t i = 0; i < s->args->size(); ++i) (*t)[i] = Value::from_obj((*s->args)[i]);
+  return Value::from_obj(t);
+}
+
 std::string signature_str(const NbSignature* s) {
   std::string r = "(";
   for (size_t i = 0; i < s->args->size(); ++i) {
@@ -292,11 +298,7 @@ Value sig_repr(VM& vm, Value self) { return vm.str(signature_str(as_signature(se
 Value sig_getattr(VM& vm, Value self, Str* name) {
   NbSignature* s = as_signature(self);
   std::string_view n = name->view();
-  if (n == "args") {
-    Tuple* t = vm.new_tuple(s->args->size());
-    for (size_t i = 0; i < s->args->size(); ++i) (*t)[i] = Value::from_obj((*s->args)[i]);
-    return Value::from_obj(t);
-  }
+  if (n == "args") return signature_args(vm, s);
   if (n == "return_type") return s->ret ? Value::from_obj(s->ret) : Value::none();
   return generic_getattr(vm, self, name);
 }

@@ -96,6 +96,8 @@ bool is_signature(vm::VM& vm, vm::Value v);
 inline NbType* as_nbtype(vm::Value v) { return static_cast<NbType*>(v.as_obj()); }
 inline NbSignature* as_signature(vm::Value v) { return static_cast<NbSignature*>(v.as_obj()); }
 
+// The argument types as a tuple (Signature.args; a dispatcher's `signatures` items).
+vm::Value signature_args(vm::VM& vm, const NbSignature* s);
 // "(float64, int64) -> float64" / "(float64, int64)" (no return type).
 std::string signature_str(const NbSignature* s);
 

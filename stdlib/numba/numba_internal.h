@@ -40,6 +40,10 @@ void set_module_attr(vm::VM& vm, vm::Module* m, std::string_view name, vm::Value
 // `fn` is not a Python function with source (e.g. a builtin).
 vm::Function* numba_variant(vm::VM& vm, vm::Value fn, const JitOptions& opts);
 
+// A function running `p` with f's globals, defaults, closure and names (p must be a
+// variant of f's code, compile_variant, so its parameters and free variables match).
+vm::Function* function_with_proto(vm::VM& vm, vm::Function* f, vm::Proto* p);
+
 // Parses jit options from keyword arguments (values of nopython=, parallel=, ...);
 // unknown keywords raise TypeError naming them, as numba's decorator does (I1).
 bool parse_jit_options(vm::VM& vm, vm::Dict* kwargs, JitOptions& opts);

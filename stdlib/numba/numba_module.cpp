@@ -48,7 +48,7 @@ struct NamedType {
   DType d;
 };
 
-bool install_types_impl(VM& vm, NumbaState& st) {
+bool install_types(VM& vm, NumbaState& st) {
   install_type_objects(vm, st);
   Module* types = new_submodule(vm, st, "types");
   static const NamedType kScalars[] = {
@@ -164,7 +164,7 @@ Value f_get_num_threads(VM& vm, const CallArgs&) { return Value::from_int(numba_
 Value f_get_thread_id(VM&, const CallArgs&) { return Value::from_int(0); }
 Value f_threading_layer(VM& vm, const CallArgs&) { return vm.str("tbb"); }
 
-bool install_parallel_impl(VM& vm, NumbaState& st) {
+bool install_parallel(VM& vm, NumbaState& st) {
   int64_t hw = std::max<int64_t>(1, std::thread::hardware_concurrency());
   int64_t n = hw;
   if (const char* env = std::getenv("NUMBA_NUM_THREADS")) {
@@ -227,7 +227,7 @@ Module* init_numba_module(VM& vm) {
   st->extra = vm.new_dict();
   vm.set_ext_slot(kExtNumba, st);
   set_module_attr(vm, m, "__version__", vm.str("0.56.4"));
-  bool ok = install_errors(vm, *st) && install_types_impl(vm, *st) && install_parallel_impl(vm, *st) &&
+  bool ok = install_errors(vm, *st) && install_types(vm, *st) && install_parallel(vm, *st) &&
             install_dispatcher(vm, *st) && install_vectorize(vm, *st) && install_stencil(vm, *st) &&
             install_jitclass(vm, *st) && install_typed(vm, *st) && install_cfunc(vm, *st) &&
             install_cuda(vm, *st);

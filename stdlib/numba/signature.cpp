@@ -151,7 +151,7 @@ class Parser {
       }
       if (id == "UniTuple") {
         NbType* elem;
-        int n;
+        int n = 0;
         if (!expect('(') || !(elem = type()) || !expect(',') || !integer(n) || !expect(')')) return nullptr;
         t = unituple_type(vm_, elem, n);
       } else if (id == "Tuple") {

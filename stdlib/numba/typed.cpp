@@ -242,8 +242,6 @@ bool install_typed(VM& vm, NumbaState& st) {
   set_module_attr(vm, typed, "_nb", Value::from_obj(st.module));
   set_module_attr(vm, typed, "_types", dict_get_str(st.module->dict, vm.intern("types")));
   if (!vm.exec_module(kTypedSource, "<numba.typed>", typed)) return false;
-  // numba.typed.Dict is also numba.typed.typeddict.Dict in Numba; the short names suffice.
-  set_module_attr(vm, st.module, "typed", Value::from_obj(typed));
   return true;
 }
 
