@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "jit/jit.h"
 #include "stdlib/stdlib.h"
 #include "tools/repl.h"
 #include "vm/compiler.h"
@@ -48,6 +49,11 @@ const char* kUsage =
     "  -c cmd        program passed in as string\n"
     "  -i            inspect interactively after running the script\n"
     "  --dis         print the bytecode listing of the script instead of running it\n"
+    "  --jit=on|off  the tracing JIT (default on; NUMBA_DISABLE_JIT=1 also turns it off)\n"
+    "  --jit-threshold=N  loop back-edges before a loop is compiled (default 50; 8 in njit code)\n"
+    "  --jit-log     one line on stderr per trace event (start, stop, abort, exits)\n"
+    "  --jit-dump    print each trace's IR and machine code on stderr\n"
+    "  --jit-stats   print JIT statistics on stderr at exit\n"
     "  --version     print the version and exit\n"
     "  -h, --help    print this help and exit\n"
     "file            program read from script file\n"
@@ -110,10 +116,18 @@ int dis_file(vm::VM& vm, std::string source, const std::string& filename) {
 int main(int argc, char** argv) {
   std::string code, script;
   bool have_code = false, dis = false, interactive = false, read_stdin = false;
+  jit::Options jit_options;
+  jit::apply_environment(jit_options);
   int i = 1;
   for (; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "-c") {
+    std::string jit_error;
+    if (jit::parse_option(a, jit_options, jit_error)) {
+      if (!jit_error.empty()) {
+        std::fprintf(stderr, "pyjitvm: %s\n%s", jit_error.c_str(), kUsage);
+        return 2;
+      }
+    } else if (a == "-c") {
       if (i + 1 >= argc) {
         std::fprintf(stderr, "Argument expected for the -c option\n%s", kUsage);
         return 2;
@@ -159,34 +173,40 @@ int main(int argc, char** argv) {
   sigaction(SIGINT, &sa, nullptr);
   vm.module_path().push_back(have_code || read_stdin || script.empty() ? "" : dir_of(script));
   stdlib::install_stdlib(vm, args);
+  jit::attach(vm, jit_options);
   bool tty = isatty(0);
   if (isatty(1)) vm.set_interactive_stdout(true);
 
-  if (have_code) {
-    int st = run_source(vm, code, "<string>");
-    return interactive ? tools::run_repl(vm) : st;
-  }
-  if (!script.empty() || read_stdin) {
-    std::string source;
-    if (read_stdin) {
+  auto run = [&]() -> int {
+    if (have_code) {
+      int st = run_source(vm, code, "<string>");
+      return interactive ? tools::run_repl(vm) : st;
+    }
+    if (!script.empty() || read_stdin) {
+      std::string source;
+      if (read_stdin) {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        source = ss.str();
+      } else if (!read_file(script, source)) {
+        std::fprintf(stderr, "pyjitvm: can't open file '%s': [Errno 2] No such file or directory\n",
+                     script.c_str());
+        return 2;
+      }
+      std::string name = read_stdin ? "<stdin>" : script;
+      if (dis) return dis_file(vm, std::move(source), name);
+      int st = run_source(vm, std::move(source), name);
+      if (interactive) return tools::run_repl(vm);
+      return st;
+    }
+    if (!tty && !interactive) {
       std::ostringstream ss;
       ss << std::cin.rdbuf();
-      source = ss.str();
-    } else if (!read_file(script, source)) {
-      std::fprintf(stderr, "pyjitvm: can't open file '%s': [Errno 2] No such file or directory\n",
-                   script.c_str());
-      return 2;
+      return run_source(vm, ss.str(), "<stdin>");
     }
-    std::string name = read_stdin ? "<stdin>" : script;
-    if (dis) return dis_file(vm, std::move(source), name);
-    int st = run_source(vm, std::move(source), name);
-    if (interactive) return tools::run_repl(vm);
-    return st;
-  }
-  if (!tty && !interactive) {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return run_source(vm, ss.str(), "<stdin>");
-  }
-  return tools::run_repl(vm);
+    return tools::run_repl(vm);
+  };
+  int status = run();
+  jit::print_stats(vm);
+  return status;
 }

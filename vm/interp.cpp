@@ -80,6 +80,7 @@ Value VM::run_frame(size_t entry) {
   Proto* P;
   Instr ins;
   Value exc;
+  JitHooks* const jit = jit_.get();
 
 #define LOAD_FRAME()            \
   do {                          \
@@ -116,10 +117,32 @@ Value VM::run_frame(size_t entry) {
 #include "vm/opcodes.def"
 #undef OP
   };
+  // Recording mode (vm/jit_hooks.h): every opcode first goes through the recorder.
+  static const void* const kRecord[] = {
+#define OP(name, fmt, formula, flags) &&record_hook,
+#include "vm/opcodes.def"
+#undef OP
+  };
+  const void* const* dispatch = kDispatch;
 #define NEXT()                  \
   do {                          \
     ins = *pc++;                \
-    goto* kDispatch[static_cast<uint8_t>(ins.op)]; \
+    goto* dispatch[static_cast<uint8_t>(ins.op)]; \
+  } while (0)
+  // A loop back-edge (FORLOOP continuing, LOOP): run the loop's trace, or count towards
+  // hot_loop() (vm/jit_hooks.h). `pc` is the loop body's first instruction.
+#define JIT_BACK_EDGE(LOOP_PC)                                                       \
+  do {                                                                               \
+    if (jit) {                                                                       \
+      JitLoopState st_ = jit_state(ins);                                             \
+      if (st_ == kJitTrace) {                                                        \
+        SAVE_PC();                                                                   \
+        pc = jit->run_trace(*f, LOOP_PC);                                            \
+      } else if (st_ == kJitCounting && dispatch == kDispatch && count_hot(LOOP_PC, P)) { \
+        SAVE_PC();                                                                   \
+        if (jit->hot_loop(*f, LOOP_PC)) dispatch = kRecord;                          \
+      }                                                                              \
+    }                                                                                \
   } while (0)
 
   if (!c_stack_ok()) {
@@ -645,6 +668,7 @@ op_JIFNOT: {
   COMPARE_BRANCH(JNGE, >=)
 #undef COMPARE_BRANCH
 op_LOOP:
+  JIT_BACK_EDGE(pc - 1);
   POLL_INTERRUPT();
   SAFEPOINT();
   NEXT();
@@ -702,6 +726,7 @@ op_FORLOOP: {
       r[0] = Value::from_int(next);
       R[ins.b] = Value::from_int(next);
       pc += ins.sc();
+      JIT_BACK_EDGE(pc - ins.sc() - 1);
       POLL_INTERRUPT();
       SAFEPOINT();
     }
@@ -1231,8 +1256,18 @@ op_ITER_CLOSE: {
   NEXT();
 }
 
+  // ---------------------------------------------------------------- recording
+record_hook:
+  SAVE_PC();
+  if (!jit->record(*f, pc - 1)) dispatch = kDispatch;
+  goto* kDispatch[static_cast<uint8_t>(ins.op)];
+
   // ---------------------------------------------------------------- unwinding
 error:
+  if (dispatch != kDispatch) {
+    dispatch = kDispatch;
+    jit->abort_recording("an exception was raised");
+  }
   // A new exception (not a re-raise): chain it to the one being handled.
   chain_exception_context(*this);
 reraise:
@@ -1272,6 +1307,7 @@ reraise:
 #undef POLL_INTERRUPT
 #undef CHECK
 #undef NEXT
+#undef JIT_BACK_EDGE
 }
 
 }  // namespace pyjitvm::vm

@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
@@ -216,6 +217,12 @@ Value VM::raise_value(Value exc) {
 bool VM::pending_matches(Type* type) const {
   if (pending_.is_undef()) return false;
   return pending_.as_obj()->type->is_subtype_of(type);
+}
+
+void VM::set_jit(std::unique_ptr<JitHooks> jit) {
+  jit_ = std::move(jit);
+  if (jit_)
+    for (uint16_t& c : hot_counts_) c = std::min(jit_->threshold_plain, jit_->threshold_numba);
 }
 
 bool VM::handle_interrupt() {

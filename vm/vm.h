@@ -21,6 +21,7 @@
 #include <atomic>
 #include <deque>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,7 @@
 #include "vm/dict_object.h"
 #include "vm/func_object.h"
 #include "vm/gc.h"
+#include "vm/jit_hooks.h"
 #include "vm/list_object.h"
 #include "vm/misc_objects.h"
 #include "vm/object.h"
@@ -271,6 +273,23 @@ class VM {
   bool interrupt_requested() const { return interrupt_.load(std::memory_order_relaxed); }
   bool handle_interrupt();  // clears the flag, raises KeyboardInterrupt; returns false
 
+  // ---- JIT (vm/jit_hooks.h): attached by jit::attach(); null runs interpreter only
+  void set_jit(std::unique_ptr<JitHooks> jit);
+  JitHooks* jit() const { return jit_.get(); }
+  // Interpreter side of hot-loop detection: counts one back-edge of the loop at
+  // loop_pc (hashed per-VM counters, as LuaJIT); true when the loop just got hot.
+  bool count_hot(const Instr* loop_pc, const Proto* p) {
+    uint16_t& c = hot_counts_[(reinterpret_cast<uintptr_t>(loop_pc) >> 3) & (kHotSlots - 1)];
+    if (c > 1) {
+      --c;
+      return false;
+    }
+    c = (p->proto_flags & kProtoNumba) ? jit_->threshold_numba : jit_->threshold_plain;
+    return true;
+  }
+  // The address of the interrupt flag, for compiled code that polls it.
+  const std::atomic<bool>* interrupt_flag() const { return &interrupt_; }
+
   // ---- output: sys.stdout / sys.stderr writes (buffered stdout)
   void write_stdout(std::string_view s);
   void write_stderr(std::string_view s);
@@ -350,6 +369,9 @@ class VM {
   std::unordered_map<std::string, Value> ext_;
   Object* ext_slots_[kExtSlots] = {};
   bool resume_with_exception_ = false;
+  static constexpr size_t kHotSlots = 64;
+  uint16_t hot_counts_[kHotSlots] = {};
+  std::unique_ptr<JitHooks> jit_;  // last member: destroyed first (it may refer to the VM)
 };
 
 }  // namespace pyjitvm::vm
