@@ -48,10 +48,3 @@ bool parse_option(const std::string& arg, Options& o, std::string& error) {
 }
 
 }  // namespace pyjitvm::jit
-
-namespace pyjitvm::jit {
-
-void attach(vm::VM& vm, const Options& o) { (void)vm, (void)o; }
-void print_stats(vm::VM& vm) { (void)vm; }
-
-}  // namespace pyjitvm::jit
