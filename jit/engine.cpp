@@ -31,6 +31,7 @@ namespace pyjitvm::jit {
 namespace {
 
 constexpr int kMaxAborts = 4;
+constexpr int kMaxTransientAborts = 64;
 
 class Engine final : public vm::JitHooks, public TraceLookup {
  public:
@@ -53,7 +54,7 @@ class Engine final : public vm::JitHooks, public TraceLookup {
 
  private:
   void finish(RecordStatus st);
-  void aborted(const std::string& why);
+  void aborted(const std::string& why, bool transient = false);
   void root(vm::Object* o);
   std::string where(const vm::Proto* p, const vm::Instr* pc) const;
   void log(const std::string& line) {
@@ -120,11 +121,12 @@ void Engine::abort_recording(const char* why) {
   if (rec_) aborted(why);
 }
 
-void Engine::aborted(const std::string& why) {
+void Engine::aborted(const std::string& why, bool transient) {
   ++n_aborts_;
   log("abort at " + where(rec_proto_, rec_loop_) + ": " + why);
   int& n = aborts_[rec_loop_];
-  if (++n >= kMaxAborts) {
+  n += transient ? 1 : kMaxTransientAborts / kMaxAborts;
+  if (n >= kMaxTransientAborts) {
     vm::set_jit_state(*const_cast<vm::Instr*>(rec_loop_), vm::kJitBlacklisted);
     ++n_blacklisted_;
     log("blacklisted the loop at " + where(rec_proto_, rec_loop_));
@@ -133,7 +135,7 @@ void Engine::aborted(const std::string& why) {
 }
 
 void Engine::finish(RecordStatus st) {
-  if (st == RecordStatus::Abort) return aborted(rec_->abort_reason());
+  if (st == RecordStatus::Abort) return aborted(rec_->abort_reason(), rec_->transient_abort());
   std::unique_ptr<Trace> t = rec_->take_trace();
   auto t0 = std::chrono::steady_clock::now();
   std::string error;

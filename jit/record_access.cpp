@@ -142,10 +142,16 @@ Ref Recorder::call(Ref callee, const Value& fn, const Value* args, const Ref* re
 }
 
 Ref Recorder::call_intrinsic(Intrinsic k, const Value* args, const Ref* refs, uint32_t argc) {
+  Ref r = call_intrinsic_impl(k, args, refs, argc);
+  if (!r && ab_err_.empty()) ab_err_ = "unsupported arguments to a builtin or math function";
+  return r;
+}
+
+Ref Recorder::call_intrinsic_impl(Intrinsic k, const Value* args, const Ref* refs,
+                                  uint32_t argc) {
   auto num = [&](uint32_t i) {
     return args[i].tag == Tag::Int || args[i].tag == Tag::Float || args[i].tag == Tag::Bool;
   };
-  ab_err_ = "unsupported arguments to a builtin or math function";
   if (argc == 0 || argc > 2) return 0;
   for (uint32_t i = 0; i < argc; ++i)
     if (k != Intrinsic::Len && !num(i)) return 0;
@@ -266,7 +272,13 @@ bool Recorder::array_index(Ref key, const Value& vk, const NDArray* a, std::vect
 // The value to store into an element of type `mem`, converted as NumPy converts a
 // Python number on assignment; 0 when the trace leaves that to the interpreter.
 Ref Recorder::store_value(Mem mem, Ref v, const Value& vv) {
-  ab_err_ = "storing this value into an ndarray";
+  Ref r = store_value_impl(mem, v, vv);
+  if (!r) ab_err_ = "storing a " + std::string(vv.is_obj() ? "object" : "number") +
+                    " of this type into an ndarray of this dtype";
+  return r;
+}
+
+Ref Recorder::store_value_impl(Mem mem, Ref v, const Value& vv) {
   bool flt = vv.tag == Tag::Float, in = vv.tag == Tag::Int || vv.tag == Tag::Bool;
   switch (mem) {
     case Mem::F64:

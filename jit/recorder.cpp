@@ -156,7 +156,7 @@ RecordStatus Recorder::close_loop() {
   for (uint32_t s = 0; s < slots_.size(); ++s) {
     if (!dirty_[s]) continue;
     if (ir_[slots_[s]].t == IrType::Tuple) {
-      if (s < proto_->nlocals) return abort("a tuple is carried around the loop");
+      if (s < first_temp()) return abort("a tuple is carried around the loop");
       dirty_[s] = false;  // a dead temporary (compiler temps never live across the back-edge)
       continue;
     }
@@ -250,7 +250,10 @@ RecordStatus Recorder::forloop(const vm::Instr& ins, bool anchor) {
              static_cast<uint8_t>(c));
   } else {
     guard(IrOp::GICMP, IrType::Void, nx, stop, 0, static_cast<uint8_t>(negate(c)));
-    if (anchor) return abort("the loop ended while recording");
+    if (anchor) {
+      transient_ = true;
+      return abort("the loop ended while recording");
+    }
     return RecordStatus::Continue;
   }
   set(ins.a, nx);
@@ -260,14 +263,18 @@ RecordStatus Recorder::forloop(const vm::Instr& ins, bool anchor) {
 }
 
 RecordStatus Recorder::inner_loop(const vm::Instr& ins, Trace* inner) {
-  if (vm::jit_state(ins) != vm::kJitTrace || !inner)
+  if (vm::jit_state(ins) != vm::kJitTrace || !inner) {
+    transient_ = vm::jit_state(ins) == vm::kJitCounting;
     return abort("an inner loop is not compiled yet");
+  }
   return call_trace(inner);
 }
 
 RecordStatus Recorder::call_trace(Trace* inner) {
+  // Compiler temporaries do not live across a loop header, so a virtual tuple left in
+  // one is dead here and needs no flush; one in a local variable cannot be flushed.
   for (uint32_t s = 0; s < slots_.size(); ++s)
-    if (dirty_[s] && ir_[slots_[s]].t == IrType::Tuple)
+    if (dirty_[s] && ir_[slots_[s]].t == IrType::Tuple && s < first_temp())
       return abort("a tuple is live across an inner loop");
   Ref r = guard(IrOp::CALLTRACE, IrType::Void, inner->id, 0, reinterpret_cast<int64_t>(inner));
   pending_call_ = static_cast<int32_t>(r);

@@ -48,6 +48,9 @@ class Recorder {
            const vm::Instr* loop_pc, std::unique_ptr<Trace> trace);
   RecordStatus step(vm::Frame& f, const vm::Instr* pc);
   const std::string& abort_reason() const { return reason_; }
+  // The abort depended on the moment recording started (the loop ended, an inner
+  // loop is about to be compiled): worth retrying more often than other aborts.
+  bool transient_abort() const { return transient_; }
   std::unique_ptr<Trace> take_trace() { return std::move(trace_); }
 
  private:
@@ -61,6 +64,9 @@ class Recorder {
   }
   Ref specialize(Ref r, vm::Object* o);
   RecordStatus abort(std::string why);
+  uint32_t first_temp() const {
+    return proto_->nlocals + static_cast<uint32_t>(proto_->freenames.size());
+  }
   RecordStatus close_loop();
   RecordStatus dispatch(const vm::Instr& ins);
 
@@ -86,6 +92,7 @@ class Recorder {
   Ref call(Ref callee, const vm::Value& fn, const vm::Value* args, const Ref* arg_refs,
            uint32_t argc);
   Ref call_intrinsic(Intrinsic k, const vm::Value* args, const Ref* refs, uint32_t argc);
+  Ref call_intrinsic_impl(Intrinsic k, const vm::Value* args, const Ref* refs, uint32_t argc);
   Ref getitem(Ref obj, Ref key, const vm::Value& vo, const vm::Value& vk);
   bool setitem(Ref obj, Ref key, Ref val, const vm::Value& vo, const vm::Value& vk,
                const vm::Value& vv);
@@ -94,6 +101,7 @@ class Recorder {
   Ref array_element(Ref arr, Ref key, const stdlib::np::NDArray* a,
                     const std::vector<int64_t>& idx_values);
   Ref store_value(Mem mem, Ref v, const vm::Value& vv);
+  Ref store_value_impl(Mem mem, Ref v, const vm::Value& vv);
 
   vm::VM& vm_;
   const Intrinsics& intr_;
@@ -118,6 +126,7 @@ class Recorder {
   size_t steps_ = 0;
   bool numba_ = false;             // kProtoNumba frame
   std::string reason_;
+  bool transient_ = false;
   std::string ab_err_;             // reason set by helpers returning 0
 };
 

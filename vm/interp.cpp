@@ -134,7 +134,7 @@ Value VM::run_frame(size_t entry) {
 #define JIT_BACK_EDGE(LOOP_PC)                                                       \
   do {                                                                               \
     if (jit) {                                                                       \
-      JitLoopState st_ = jit_state(ins);                                             \
+      JitLoopState st_ = jit_state(*(LOOP_PC));                                          \
       if (st_ == kJitTrace) {                                                        \
         SAVE_PC();                                                                   \
         pc = jit->run_trace(*f, LOOP_PC);                                            \
