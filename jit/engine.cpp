@@ -126,6 +126,10 @@ void Engine::aborted(const std::string& why, bool transient) {
   log("abort at " + where(rec_proto_, rec_loop_) + ": " + why);
   int& n = aborts_[rec_loop_];
   n += transient ? 1 : kMaxTransientAborts / kMaxAborts;
+  // Backoff with a varying penalty, so that recording does not start at the same
+  // iteration of a short loop every time (LuaJIT's penalty cache does the same).
+  uint32_t base = rec_proto_->proto_flags & vm::kProtoNumba ? threshold_numba : threshold_plain;
+  vm_.set_hot_count(rec_loop_, static_cast<uint16_t>(base + 1 + (n * 7 + n_aborts_ * 3) % 29));
   if (n >= kMaxTransientAborts) {
     vm::set_jit_state(*const_cast<vm::Instr*>(rec_loop_), vm::kJitBlacklisted);
     ++n_blacklisted_;

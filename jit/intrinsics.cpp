@@ -45,11 +45,13 @@ vm::Dict* module_dict(vm::VM& vm, const char* module) {
 }
 
 void add_module(vm::VM& vm, std::unordered_map<const vm::Object*, IntrinsicInfo>& table,
-                vm::Dict* d, const Named* names, size_t n, std::vector<vm::Object*>& roots) {
+                vm::Dict* d, const Named* names, size_t n, std::vector<vm::Object*>& roots,
+                bool natives_only = true) {
   if (!d) return;
   for (size_t i = 0; i < n; ++i) {
     vm::Value f = vm::dict_get_str(d, vm.intern(names[i].name));
-    if (!f.is_obj() || f.as_obj()->kind != vm::Kind::NativeFunction) continue;
+    if (!f.is_obj()) continue;
+    if (natives_only && f.as_obj()->kind != vm::Kind::NativeFunction) continue;
     if (table.emplace(f.as_obj(), names[i].info).second) roots.push_back(f.as_obj());
   }
 }
@@ -77,10 +79,17 @@ void Intrinsics::refresh(vm::VM& vm, std::vector<vm::Object*>& roots) {
   };
   add_module(vm, table_, vm.builtins()->dict, kBuiltins, std::size(kBuiltins), roots);
   add_module(vm, table_, module_dict(vm, "math"), kMath, std::size(kMath), roots);
-  if (!ndarray_) {
-    auto* st = static_cast<stdlib::np::NumpyState*>(vm.ext_slot(stdlib::kExtNumpy));
-    if (st) ndarray_ = st->ndarray;  // rooted by the VM's extension slot
-  }
+  // ufunc objects (exact operations only: the transcendental ufuncs use vector
+  // libraries whose last bit may differ from libm)
+  static const Named kNumpy[] = {
+      {"sqrt", {I::NpSqrt}},   {"absolute", {I::NpAbs}}, {"abs", {I::NpAbs}},
+      {"fabs", {I::NpAbs}},    {"floor", {I::NpFloor}},  {"ceil", {I::NpCeil}},
+      {"trunc", {I::NpTrunc}},
+  };
+  auto* st = static_cast<stdlib::np::NumpyState*>(vm.ext_slot(stdlib::kExtNumpy));
+  if (st && st->module)
+    add_module(vm, table_, st->module->dict, kNumpy, std::size(kNumpy), roots, false);
+  if (!ndarray_ && st) ndarray_ = st->ndarray;  // rooted by the VM's extension slot
 }
 
 }  // namespace pyjitvm::jit

@@ -30,6 +30,8 @@ enum class Intrinsic : uint8_t {
   // math: float -> float through libm (double (*)(double) in Intrinsics::libm1)
   MathLibm1,
   MathSqrt, MathFabs, MathFloor, MathCeil, MathTrunc, MathIsnan, MathIsinf, MathIsfinite,
+  // numpy ufuncs on scalars in njit code (float64 results are Python floats there)
+  NpSqrt, NpAbs, NpFloor, NpCeil, NpTrunc,
 };
 
 struct IntrinsicInfo {

@@ -219,6 +219,23 @@ Ref Recorder::call_intrinsic_impl(Intrinsic k, const Value* args, const Ref* ref
       Ref r = b_.emit(IrOp::FCALL1, IrType::F64, x, 0, reinterpret_cast<int64_t>(fn));
       return guard(IrOp::F2I, IrType::I64, r);
     }
+    case Intrinsic::NpSqrt: case Intrinsic::NpAbs: case Intrinsic::NpFloor:
+    case Intrinsic::NpCeil: case Intrinsic::NpTrunc: {
+      // float64 results are Python floats only in njit code (I3); bool inputs give
+      // other dtypes in NumPy
+      if (!numba_ || a.tag == Tag::Bool) return 0;
+      if (k == Intrinsic::NpAbs) {
+        if (flt) return b_.emit(IrOp::FABS, IrType::F64, x);
+        if (a.u.i == INT64_MIN) return 0;
+        return guard(IrOp::IABSOV, IrType::I64, x);
+      }
+      if (k == Intrinsic::NpSqrt) return b_.emit(IrOp::FSQRT, IrType::F64, to_float(x));
+      if (in) return to_float(x);  // floor/ceil/trunc of an int64 is a float64 in NumPy
+      double (*fn)(double) = k == Intrinsic::NpFloor  ? static_cast<double (*)(double)>(std::floor)
+                             : k == Intrinsic::NpCeil ? static_cast<double (*)(double)>(std::ceil)
+                                                      : static_cast<double (*)(double)>(std::trunc);
+      return b_.emit(IrOp::FCALL1, IrType::F64, x, 0, reinterpret_cast<int64_t>(fn));
+    }
     case Intrinsic::MathIsnan:
       return b_.emit(IrOp::FCMP, IrType::Bool, to_float(x), to_float(x), 0,
                      static_cast<uint8_t>(Cond::NE));

@@ -287,6 +287,11 @@ class VM {
     c = (p->proto_flags & kProtoNumba) ? jit_->threshold_numba : jit_->threshold_plain;
     return true;
   }
+  // Sets the back-edge count until loop_pc is hot again (the JIT's backoff after an
+  // aborted recording; it breaks phase locks with the loop's trip count).
+  void set_hot_count(const Instr* loop_pc, uint16_t n) {
+    hot_counts_[(reinterpret_cast<uintptr_t>(loop_pc) >> 3) & (kHotSlots - 1)] = n;
+  }
   // The address of the interrupt flag, for compiled code that polls it.
   const std::atomic<bool>* interrupt_flag() const { return &interrupt_; }
 
