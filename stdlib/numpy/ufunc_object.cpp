@@ -129,7 +129,16 @@ Value ufunc_call(VM& vm, Value self, const CallArgs& a) {
   Operand ops[2];
   for (int i = 0; i < def.nin; ++i)
     if (!make_operand(vm, a[i], ops[i])) return Value();
-  return execute(vm, id, ops, opt);
+  Value r = execute(vm, id, ops, opt);
+  // Inside njit code a scalar result is Numba's unboxed value: a plain Python number
+  // for int64/float64/bool/complex128, as for array elements (indexing.cpp).
+  if (r.is_obj() && is_np_scalar(vm, r) && vm.in_frame_flagged(vm::kProtoNumba)) {
+    NpScalar* sc = as_np_scalar(r);
+    if (sc->dtype == DType::Int64 || sc->dtype == DType::Float64 || sc->dtype == DType::Bool ||
+        sc->dtype == DType::Complex128)
+      return element_to_python(vm, sc->dtype, sc->ptr());
+  }
+  return r;
 }
 
 Value ufunc_repr(VM& vm, Value self) {
