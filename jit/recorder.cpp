@@ -39,6 +39,7 @@ Recorder::Recorder(vm::VM& vm, const Intrinsics& intrinsics, TraceLookup& traces
   slots_.assign(n, 0);
   dirty_.assign(n, false);
   entry_load_.assign(n, 0);
+  read_first_.assign(n, false);
   written_type_.assign(n, IrType::Void);
   written_ptype_.assign(n, 0);
   trace_->writes.assign(n, false);
@@ -78,6 +79,7 @@ Ref Recorder::get(uint32_t s) {
       break;
   }
   if (!after_call_ && !entry_load_[s]) entry_load_[s] = r;
+  if (written_type_[s] == IrType::Void) read_first_[s] = true;
   slots_[s] = v.tag == Tag::None ? b_.knil() : r;
   return slots_[s];
 }
@@ -153,11 +155,16 @@ RecordStatus Recorder::close_loop() {
       return abort("the type of register r" + std::to_string(s) + " changes in the loop");
   }
   LoopInfo& loop = trace_->loop;
+  // A compiler temporary that the iteration writes before reading it is dead at the
+  // loop header (temporaries live within one statement; loop counters are read first),
+  // so it is not carried: exits before its next write leave the frame's stale value.
   for (uint32_t s = 0; s < slots_.size(); ++s) {
     if (!dirty_[s]) continue;
-    if (ir_[slots_[s]].t == IrType::Tuple) {
-      if (s < first_temp()) return abort("a tuple is carried around the loop");
-      dirty_[s] = false;  // a dead temporary (compiler temps never live across the back-edge)
+    bool dead_temp = s >= first_temp() && !read_first_[s];
+    if (ir_[slots_[s]].t == IrType::Tuple && !dead_temp)
+      return abort("a tuple is carried around the loop");
+    if (dead_temp) {
+      dirty_[s] = false;
       continue;
     }
     loop.carried.push_back({s, slots_[s]});

@@ -118,6 +118,7 @@ class Recorder {
   std::vector<Ref> slots_;         // I2
   std::vector<bool> dirty_;        // I2
   std::vector<Ref> entry_load_;    // SLOAD of each slot (type-stability check)
+  std::vector<bool> read_first_;   // read before any write in the iteration
   std::vector<IrType> written_type_;  // last type written to each slot (stability)
   std::vector<int64_t> written_ptype_;
   std::unordered_map<Ref, std::vector<vm::Value>> tuple_values_;  // observed VTUPLE items
