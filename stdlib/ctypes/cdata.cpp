@@ -145,7 +145,7 @@ Value cdata_construct(VM& vm, Type* cls, const CallArgs& a) {
     return Value::from_obj(arr);
   }
   if (a.argc > 1)
-    return vm.raise_fmt(vm.exc().TypeError, "function takes at most 1 argument (%u given)", a.argc);
+    return vm.raise_fmt(vm.exc().TypeError, "__init__ expected at most 1 argument, got %u", a.argc);
   if (info->kind == CKind::Pointer) return construct_pointer(vm, cls, *info, a);
   CData* c = new_cdata(vm, cls, *info);
   if (a.argc == 1) {

@@ -114,7 +114,7 @@ Value f_byref(VM& vm, const CallArgs& a) {
 Value f_POINTER(VM& vm, const CallArgs& a) {
   if (!check_nargs(vm, a, "POINTER", 1, 1)) return Value();
   if (!is_kind(a[0], Kind::Type) || !info_of(vm, as_type(a[0])))
-    return vm.raise(vm.exc().TypeError, "must be a ctypes type");
+    return vm.raise(vm.exc().TypeError, "_type_ must have storage info");
   Type* t = pointer_type(vm, as_type(a[0]));
   return t ? Value::from_obj(t) : Value();
 }
@@ -207,7 +207,7 @@ bool install_simple_types(VM& vm, CtState& st) {
   static const SimpleDef kTypes[] = {
       {"c_bool", '?', 1},  {"c_byte", 'b', 1},      {"c_ubyte", 'B', 1}, {"c_short", 'h', 2},
       {"c_ushort", 'H', 2}, {"c_int", 'i', 4},      {"c_uint", 'I', 4},  {"c_long", 'l', 8},
-      {"c_ulong", 'L', 8}, {"c_longlong", 'q', 8},  {"c_ulonglong", 'Q', 8},
+      {"c_ulong", 'L', 8},
       {"c_float", 'f', 4}, {"c_double", 'd', 8},    {"c_void_p", 'P', 8}, {"c_char_p", 'z', 8},
   };
   Dict* d = st.module->dict;
@@ -224,7 +224,8 @@ bool install_simple_types(VM& vm, CtState& st) {
       {"c_int8", "c_byte"},   {"c_uint8", "c_ubyte"}, {"c_int16", "c_short"},
       {"c_uint16", "c_ushort"}, {"c_int32", "c_int"}, {"c_uint32", "c_uint"},
       {"c_int64", "c_long"},  {"c_uint64", "c_ulong"}, {"c_size_t", "c_ulong"},
-      {"c_ssize_t", "c_long"}, {"c_voidp", "c_void_p"}};
+      {"c_ssize_t", "c_long"}, {"c_voidp", "c_void_p"}, {"c_longlong", "c_long"},
+      {"c_ulonglong", "c_ulong"}};
   for (const auto& al : kAliases) set_attr_str(vm, d, al[0], dict_get_str(d, vm.intern(al[1])));
   st.c_long = as_type(dict_get_str(d, vm.intern("c_long")));
   st.c_int = as_type(dict_get_str(d, vm.intern("c_int")));
