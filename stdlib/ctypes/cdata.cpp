@@ -28,7 +28,6 @@ namespace pyjitvm::stdlib::ct {
 
 using namespace pyjitvm::vm;
 
-
 namespace {
 
 void cdata_trace(Object* o, GcTracer& t) {
@@ -108,7 +107,8 @@ Value cdata_repr(VM& vm, Value self) {
     if (!repr_append(vm, v, out)) return Value();
     return vm.str(out + ")");
   }
-  if (i && i->kind == CKind::FuncPtr) return vm.str("<" + std::string(t->name->view()) + " object at " + addr + ">");
+  if (i && i->kind == CKind::FuncPtr)
+    return vm.str("<" + std::string(t->name->view()) + " object at " + addr + ">");
   return vm.str("<" + std::string(t->module_name->view()) + "." + std::string(t->name->view()) +
                 " object at " + addr + ">");
 }
@@ -133,14 +133,16 @@ Value cdata_construct(VM& vm, Type* cls, const CallArgs& a) {
   if (info->kind == CKind::FuncPtr) return funcptr_construct(vm, cls, a);
   if (a.nkw()) return vm.raise(vm.exc().TypeError, "keyword arguments are not supported");
   if (info->kind == CKind::Array) {
-    if (a.argc > static_cast<uint64_t>(info->length)) return vm.raise(vm.exc().IndexError, "invalid index");
+    if (a.argc > static_cast<uint64_t>(info->length))
+      return vm.raise(vm.exc().IndexError, "invalid index");
     CData* arr = new_cdata(vm, cls, *info);
     VM::TempRoot keep(vm, arr);
     const size_t es = info_or_die(vm, info->elem).size;
     for (uint32_t k = 0; k < a.argc; ++k) {
       Value kept;
       if (!c_set(vm, info->elem, arr->ptr + k * es, a[k], &kept)) return Value();
-      if (!kept.is_undef()) arr->keep = kept;  // the last one: enough for pointer arrays of one target
+      if (!kept.is_undef())
+        arr->keep = kept;  // the last one: enough for pointer arrays of one target
     }
     return Value::from_obj(arr);
   }
@@ -177,17 +179,20 @@ bool cdata_setattr(VM& vm, Value self, Str* name, Value v) {
   const TypeInfo* i = info_of(vm, self.as_obj()->type);
   std::string_view n = name->view();
   CData* c = as_cdata(self);
-  if (i && n == "value" && i->kind == CKind::Simple && !v.is_undef()) return simple_set(vm, i->code, c->ptr, v);
+  if (i && n == "value" && i->kind == CKind::Simple && !v.is_undef())
+    return simple_set(vm, i->code, c->ptr, v);
   if (i && n == "contents" && i->kind == CKind::Pointer && !v.is_undef()) {
     if (!is_cdata(vm, v) || !v.as_obj()->type->is_subtype_of(i->elem)) {
-      vm.raise_fmt(vm.exc().TypeError, "expected %s instead of %s", i->elem->name->data(), type_name(vm, v));
+      vm.raise_fmt(vm.exc().TypeError, "expected %s instead of %s", i->elem->name->data(),
+                   type_name(vm, v));
       return false;
     }
     store(c->ptr, static_cast<void*>(as_cdata(v)->ptr));
     c->keep = v;
     return true;
   }
-  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, self), name->data());
+  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, self),
+               name->data());
   return false;
 }
 
@@ -304,25 +309,51 @@ CData* cdata_at(VM& vm, Type* t, char* addr, Value base) {
 
 bool simple_get(VM& vm, char code, const char* p, Value& out) {
   switch (code) {
-    case 'b': out = Value::from_int(load<int8_t>(p)); return true;
-    case 'B': out = Value::from_int(load<uint8_t>(p)); return true;
-    case 'h': out = Value::from_int(load<int16_t>(p)); return true;
-    case 'H': out = Value::from_int(load<uint16_t>(p)); return true;
-    case 'i': out = Value::from_int(load<int32_t>(p)); return true;
-    case 'I': out = Value::from_int(load<uint32_t>(p)); return true;
-    case 'l': case 'q': out = Value::from_int(load<int64_t>(p)); return true;
-    case 'L': case 'Q': {
+    case 'b':
+      out = Value::from_int(load<int8_t>(p));
+      return true;
+    case 'B':
+      out = Value::from_int(load<uint8_t>(p));
+      return true;
+    case 'h':
+      out = Value::from_int(load<int16_t>(p));
+      return true;
+    case 'H':
+      out = Value::from_int(load<uint16_t>(p));
+      return true;
+    case 'i':
+      out = Value::from_int(load<int32_t>(p));
+      return true;
+    case 'I':
+      out = Value::from_int(load<uint32_t>(p));
+      return true;
+    case 'l':
+    case 'q':
+      out = Value::from_int(load<int64_t>(p));
+      return true;
+    case 'L':
+    case 'Q': {
       uint64_t u = load<uint64_t>(p);
-      out = u <= INT64_MAX ? Value::from_int(static_cast<int64_t>(u)) : int_from_bigint(vm, BigInt::from_u64(u));
+      out = u <= INT64_MAX ? Value::from_int(static_cast<int64_t>(u))
+                           : int_from_bigint(vm, BigInt::from_u64(u));
       return !failed(out);
     }
-    case 'f': out = Value::from_float(load<float>(p)); return true;
-    case 'd': out = Value::from_float(load<double>(p)); return true;
-    case '?': out = Value::from_bool(load<uint8_t>(p) != 0); return true;
+    case 'f':
+      out = Value::from_float(load<float>(p));
+      return true;
+    case 'd':
+      out = Value::from_float(load<double>(p));
+      return true;
+    case '?':
+      out = Value::from_bool(load<uint8_t>(p) != 0);
+      return true;
     case 'P': {
       uint64_t u = load<uint64_t>(p);
-      if (!u) out = Value::none();
-      else out = u <= INT64_MAX ? Value::from_int(static_cast<int64_t>(u)) : int_from_bigint(vm, BigInt::from_u64(u));
+      if (!u)
+        out = Value::none();
+      else
+        out = u <= INT64_MAX ? Value::from_int(static_cast<int64_t>(u))
+                             : int_from_bigint(vm, BigInt::from_u64(u));
       return !failed(out);
     }
     case 'z':
@@ -332,7 +363,8 @@ bool simple_get(VM& vm, char code, const char* p, Value& out) {
       }
       vm.raise(vm.exc().NotImplementedError, "c_char_p.value: pyjitvm has no bytes objects");
       return false;
-    default: break;
+    default:
+      break;
   }
   vm.raise(vm.exc().TypeError, "unsupported ctypes type");
   return false;
@@ -342,8 +374,10 @@ bool simple_set(VM& vm, char code, char* p, Value v) {
   if (code == 'd' || code == 'f') {
     double d;
     if (!to_double(vm, v, d)) return false;
-    if (code == 'd') store(p, d);
-    else store(p, static_cast<float>(d));
+    if (code == 'd')
+      store(p, d);
+    else
+      store(p, static_cast<float>(d));
     return true;
   }
   if (code == '?') {
@@ -368,10 +402,21 @@ bool simple_set(VM& vm, char code, char* p, Value v) {
   uint64_t u;
   if (!int_bits(vm, v, u)) return false;
   switch (code) {
-    case 'b': case 'B': store(p, static_cast<uint8_t>(u)); return true;
-    case 'h': case 'H': store(p, static_cast<uint16_t>(u)); return true;
-    case 'i': case 'I': store(p, static_cast<uint32_t>(u)); return true;
-    default: store(p, u); return true;
+    case 'b':
+    case 'B':
+      store(p, static_cast<uint8_t>(u));
+      return true;
+    case 'h':
+    case 'H':
+      store(p, static_cast<uint16_t>(u));
+      return true;
+    case 'i':
+    case 'I':
+      store(p, static_cast<uint32_t>(u));
+      return true;
+    default:
+      store(p, u);
+      return true;
   }
 }
 
@@ -408,17 +453,31 @@ bool c_set(VM& vm, Type* t, char* addr, Value v, Value* keep_out) {
 ffi_type* ffi_of(const TypeInfo& info) {
   if (info.kind != CKind::Simple) return &ffi_type_pointer;
   switch (info.code) {
-    case 'b': return &ffi_type_sint8;
-    case 'B': case '?': return &ffi_type_uint8;
-    case 'h': return &ffi_type_sint16;
-    case 'H': return &ffi_type_uint16;
-    case 'i': return &ffi_type_sint32;
-    case 'I': return &ffi_type_uint32;
-    case 'l': case 'q': return &ffi_type_sint64;
-    case 'L': case 'Q': return &ffi_type_uint64;
-    case 'f': return &ffi_type_float;
-    case 'd': return &ffi_type_double;
-    default: return &ffi_type_pointer;
+    case 'b':
+      return &ffi_type_sint8;
+    case 'B':
+    case '?':
+      return &ffi_type_uint8;
+    case 'h':
+      return &ffi_type_sint16;
+    case 'H':
+      return &ffi_type_uint16;
+    case 'i':
+      return &ffi_type_sint32;
+    case 'I':
+      return &ffi_type_uint32;
+    case 'l':
+    case 'q':
+      return &ffi_type_sint64;
+    case 'L':
+    case 'Q':
+      return &ffi_type_uint64;
+    case 'f':
+      return &ffi_type_float;
+    case 'd':
+      return &ffi_type_double;
+    default:
+      return &ffi_type_pointer;
   }
 }
 

@@ -87,8 +87,8 @@ bool wrap_error(VM& vm, uint32_t k) {
   VM::TempRoot keep(vm, exc);
   Value s = to_str(vm, exc);
   if (failed(s)) return false;
-  vm.raise_fmt(state(vm).argument_error, "argument %u: %s: %s", k + 1, exc.as_obj()->type->name->data(),
-               as_str(s)->data());
+  vm.raise_fmt(state(vm).argument_error, "argument %u: %s: %s", k + 1,
+               exc.as_obj()->type->name->data(), as_str(s)->data());
   return false;
 }
 
@@ -104,8 +104,10 @@ bool convert_typed(VM& vm, Type* t, Value v, uint32_t k, ArgSlot& s) {
   const TypeInfo& ti = *info_of(vm, t);
   s.type = ffi_of(ti);
   if (is_cdata(vm, v) && v.as_obj()->type == t) {
-    if (ti.kind == CKind::Array) put_ptr(s, as_cdata(v)->ptr);
-    else std::memcpy(s.buf, as_cdata(v)->ptr, ti.size);
+    if (ti.kind == CKind::Array)
+      put_ptr(s, as_cdata(v)->ptr);
+    else
+      std::memcpy(s.buf, as_cdata(v)->ptr, ti.size);
     return true;
   }
   if (ti.kind == CKind::Simple && ti.code != 'P' && ti.code != 'z') {
@@ -127,14 +129,17 @@ bool convert_typed(VM& vm, Type* t, Value v, uint32_t k, ArgSlot& s) {
     put_ptr(s, address_value(vm, v));
     return true;
   }
-  if (ti.kind == CKind::Simple && ti.code == 'z' && vi && vi->kind == CKind::Simple && vi->code == 'z') {
+  if (ti.kind == CKind::Simple && ti.code == 'z' && vi && vi->kind == CKind::Simple &&
+      vi->code == 'z') {
     put_ptr(s, address_value(vm, v));
     return true;
   }
   if (ti.kind == CKind::Pointer) {
-    if (vi && vi->kind == CKind::Array && vi->elem == ti.elem) return put_ptr(s, as_cdata(v)->ptr), true;
+    if (vi && vi->kind == CKind::Array && vi->elem == ti.elem)
+      return put_ptr(s, as_cdata(v)->ptr), true;
     if (vi && v.as_obj()->type->is_subtype_of(ti.elem)) return put_ptr(s, as_cdata(v)->ptr), true;
-    if (vi && vi->kind == CKind::Pointer && vi->elem == ti.elem) return put_ptr(s, address_value(vm, v)), true;
+    if (vi && vi->kind == CKind::Pointer && vi->elem == ti.elem)
+      return put_ptr(s, address_value(vm, v)), true;
     if (is_carg(vm, v) && is_cdata(vm, as_cdata(v)->keep) &&
         as_cdata(v)->keep.as_obj()->type->is_subtype_of(ti.elem))
       return put_ptr(s, as_cdata(v)->ptr), true;
@@ -152,7 +157,8 @@ bool convert_default(VM& vm, Value v, uint32_t k, ArgSlot& s) {
     int64_t i;
     if (is_kind(v, Kind::BigInt) || !index_of(vm, v, i) || i < INT32_MIN || i > UINT32_MAX) {
       vm.clear_pending();
-      vm.raise_fmt(state(vm).argument_error, "argument %u: OverflowError: int too long to convert", k + 1);
+      vm.raise_fmt(state(vm).argument_error, "argument %u: OverflowError: int too long to convert",
+                   k + 1);
       return false;
     }
     int32_t w = static_cast<int32_t>(i);
@@ -174,8 +180,8 @@ bool convert_default(VM& vm, Value v, uint32_t k, ArgSlot& s) {
     }
     return true;
   }
-  vm.raise_fmt(state(vm).argument_error, "argument %u: TypeError: Don't know how to convert parameter %u",
-               k + 1, k + 1);
+  vm.raise_fmt(state(vm).argument_error,
+               "argument %u: TypeError: Don't know how to convert parameter %u", k + 1, k + 1);
   return false;
 }
 
@@ -223,7 +229,8 @@ Value funcptr_call(VM& vm, Value self, const CallArgs& a) {
   bool typed = get_argtypes(vm, f, at);
   if (vm.has_pending()) return Value();
   if (typed && a.argc < at.size())
-    return vm.raise_fmt(vm.exc().TypeError, "this function takes at least %zu argument%s (%u given)", at.size(),
+    return vm.raise_fmt(vm.exc().TypeError,
+                        "this function takes at least %zu argument%s (%u given)", at.size(),
                         at.size() == 1 ? "" : "s", a.argc);
   void* fn = fn_address(f);
   if (!fn) return vm.raise(vm.exc().ValueError, "NULL function pointer");
@@ -231,7 +238,8 @@ Value funcptr_call(VM& vm, Value self, const CallArgs& a) {
   std::vector<ffi_type*> types(a.argc);
   std::vector<void*> ptrs(a.argc);
   for (uint32_t k = 0; k < a.argc; ++k) {
-    bool ok = k < at.size() ? convert_typed(vm, at[k], a[k], k, slots[k]) : convert_default(vm, a[k], k, slots[k]);
+    bool ok = k < at.size() ? convert_typed(vm, at[k], a[k], k, slots[k])
+                            : convert_default(vm, a[k], k, slots[k]);
     if (!ok) return Value();
     types[k] = slots[k].type;
     ptrs[k] = slots[k].buf;
@@ -289,7 +297,8 @@ void closure_entry(ffi_cif*, void* ret, void** args, void* user) {
       if (ok && ri.kind == CKind::Simple && ri.size < sizeof(ffi_arg)) {
         Value v;  // widen to ffi_arg (signed or unsigned per the code)
         int64_t i = 0;
-        ok = simple_get(vm, ri.code, tmp, v) && (v.is_bool() ? (i = v.as_bool(), true) : index_of(vm, v, i));
+        ok = simple_get(vm, ri.code, tmp, v) &&
+             (v.is_bool() ? (i = v.as_bool(), true) : index_of(vm, v, i));
         if (ok) std::memcpy(ret, &i, sizeof(ffi_arg));
       } else if (ok) {
         std::memcpy(ret, tmp, ri.size < 8 ? ri.size : 8);
@@ -320,7 +329,8 @@ bool make_closure(VM& vm, CData* f, Value callable) {
   ffi_type* rt = ti.restype ? ffi_of(*info_of(vm, ti.restype)) : &ffi_type_void;
   im->closure = static_cast<ffi_closure*>(ffi_closure_alloc(sizeof(ffi_closure), &im->code));
   if (!im->closure ||
-      ffi_prep_cif(&im->cif, FFI_DEFAULT_ABI, static_cast<unsigned>(im->args.size()), rt, im->args.data()) != FFI_OK ||
+      ffi_prep_cif(&im->cif, FFI_DEFAULT_ABI, static_cast<unsigned>(im->args.size()), rt,
+                   im->args.data()) != FFI_OK ||
       ffi_prep_closure_loc(im->closure, &im->cif, closure_entry, im, im->code) != FFI_OK) {
     vm.raise(vm.exc().MemoryError, "cannot create a C callback (libffi closure)");
     return false;
@@ -390,7 +400,8 @@ bool funcptr_setattr(VM& vm, Value self, Str* name, Value v) {
     f->argtypes = v;
     return true;
   }
-  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, self), name->data());
+  vm.raise_fmt(vm.exc().AttributeError, "'%s' object has no attribute '%s'", type_name(vm, self),
+               name->data());
   return false;
 }
 
@@ -419,7 +430,8 @@ Value cdll_getattr(VM& vm, Value self, Str* name) {
   CDll* d = static_cast<CDll*>(self.as_obj());
   std::string_view n = name->view();
   if (n == "_name") return d->name;
-  if (n == "_handle") return Value::from_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(d->handle)));
+  if (n == "_handle")
+    return Value::from_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(d->handle)));
   if (n.size() >= 4 && n.substr(0, 2) == "__" && n.substr(n.size() - 2) == "__") {
     Value r = generic_getattr(vm, self, name);
     if (!failed(r)) return r;
@@ -443,7 +455,8 @@ Value cdll_getitem(VM& vm, Value self, Value key) {
 Value cdll_repr(VM& vm, Value self) {
   CDll* d = static_cast<CDll*>(self.as_obj());
   char buf[96];
-  std::snprintf(buf, sizeof buf, ", handle %lx at %p>", static_cast<unsigned long>(reinterpret_cast<uintptr_t>(d->handle)),
+  std::snprintf(buf, sizeof buf, ", handle %lx at %p>",
+                static_cast<unsigned long>(reinterpret_cast<uintptr_t>(d->handle)),
                 static_cast<void*>(d));
   std::string out = "<CDLL ";
   if (!repr_append(vm, d->name, out)) return Value();
@@ -451,11 +464,13 @@ Value cdll_repr(VM& vm, Value self) {
 }
 
 Value cdll_construct(VM& vm, Type* cls, const CallArgs& a) {
-  static const ArgSpec kSpec{"CDLL", {"name", "mode=", "handle=", "use_errno=", "use_last_error=", "winmode="}};
+  static const ArgSpec kSpec{
+      "CDLL", {"name", "mode=", "handle=", "use_errno=", "use_last_error=", "winmode="}};
   Value p[6];
   if (!parse_args(vm, a, kSpec, p)) return Value();
   if (!p[0].is_none() && !is_kind(p[0], Kind::Str))
-    return vm.raise_fmt(vm.exc().TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(vm, p[0]));
+    return vm.raise_fmt(vm.exc().TypeError, "expected str, bytes or os.PathLike object, not %s",
+                        type_name(vm, p[0]));
   int mode = RTLD_NOW | RTLD_LOCAL;
   int64_t m;
   if (!p[1].is_undef() && !index_of(vm, p[1], m)) return Value();
@@ -481,12 +496,14 @@ Value loader_load(VM& vm, const CallArgs& a) {
 }
 
 Value loader_getattr(VM& vm, Value self, Str* name) {
-  if (name->view() == "LoadLibrary") return Value::from_obj(vm.new_native("LoadLibrary", loader_load));
+  if (name->view() == "LoadLibrary")
+    return Value::from_obj(vm.new_native("LoadLibrary", loader_load));
   if (!name->view().empty() && name->view()[0] == '_') return generic_getattr(vm, self, name);
   return vm.call(Value::from_obj(state(vm).cdll_type), {Value::from_obj(name)});
 }
 
-Type* new_funcptr_type(VM& vm, std::string_view name, std::string_view module, const TypeInfo& info) {
+Type* new_funcptr_type(VM& vm, std::string_view name, std::string_view module,
+                       const TypeInfo& info) {
   Type* t = new_ctype(vm, name, state(vm).funcptr_meta, info, module);
   set_funcptr_slots(t);
   return t;
@@ -496,7 +513,8 @@ Type* new_funcptr_type(VM& vm, std::string_view name, std::string_view module, c
 
 Value funcptr_construct(VM& vm, Type* cls, const CallArgs& a) {
   const TypeInfo& ti = *info_of(vm, cls);
-  if (a.nkw() || a.argc > 1) return vm.raise(vm.exc().TypeError, "argument must be callable or integer function address");
+  if (a.nkw() || a.argc > 1)
+    return vm.raise(vm.exc().TypeError, "argument must be callable or integer function address");
   CData* f = new_cdata(vm, cls, ti);
   if (a.argc == 0) return Value::from_obj(f);
   VM::TempRoot keep(vm, f);
@@ -506,14 +524,18 @@ Value funcptr_construct(VM& vm, Type* cls, const CallArgs& a) {
     std::memcpy(f->ptr, &p, sizeof p);
     return Value::from_obj(f);
   }
-  if (!is_callable(vm, v)) return vm.raise(vm.exc().TypeError, "argument must be callable or integer function address");
-  if (!ti.fixed_args) return vm.raise(vm.exc().TypeError, "cannot construct instance of this class: no argtypes");
+  if (!is_callable(vm, v))
+    return vm.raise(vm.exc().TypeError, "argument must be callable or integer function address");
+  if (!ti.fixed_args)
+    return vm.raise(vm.exc().TypeError, "cannot construct instance of this class: no argtypes");
   if (!make_closure(vm, f, v)) return Value();
   return Value::from_obj(f);
 }
 
 Value f_cfunctype(VM& vm, const CallArgs& a) {
-  if (a.argc < 1) return vm.raise(vm.exc().TypeError, "CFUNCTYPE() missing 1 required positional argument: 'restype'");
+  if (a.argc < 1)
+    return vm.raise(vm.exc().TypeError,
+                    "CFUNCTYPE() missing 1 required positional argument: 'restype'");
   TypeInfo info;
   info.kind = CKind::FuncPtr;
   info.size = info.align = sizeof(void*);
@@ -526,8 +548,10 @@ Value f_cfunctype(VM& vm, const CallArgs& a) {
       return vm.raise(vm.exc().TypeError, k == 0 ? "restype must be a type, a callable, or None"
                                                  : "_argtypes_ must be a sequence of types");
     (*key)[k + 1] = a[k];
-    if (k == 0) info.restype = a[k].is_none() ? nullptr : as_type(a[k]);
-    else info.argtypes.push_back(as_type(a[k]));
+    if (k == 0)
+      info.restype = a[k].is_none() ? nullptr : as_type(a[k]);
+    else
+      info.argtypes.push_back(as_type(a[k]));
   }
   Value hit;
   int r = dict_get(vm, state(vm).cache, Value::from_obj(key), hit);

@@ -36,12 +36,12 @@ enum class CKind : uint8_t { Simple, Pointer, Array, FuncPtr };
 
 struct TypeInfo {
   CKind kind = CKind::Simple;
-  char code = 'i';         // Simple: struct-module style code (d f i I l L b B h H ? P z)
+  char code = 'i';  // Simple: struct-module style code (d f i I l L b B h H ? P z)
   size_t size = 0;
   size_t align = 1;
-  vm::Type* elem = nullptr;     // Pointer / Array: the target / element type
-  int64_t length = 0;           // Array
-  vm::Type* restype = nullptr;  // FuncPtr: nullptr means None (void)
+  vm::Type* elem = nullptr;         // Pointer / Array: the target / element type
+  int64_t length = 0;               // Array
+  vm::Type* restype = nullptr;      // FuncPtr: nullptr means None (void)
   std::vector<vm::Type*> argtypes;  // FuncPtr
   bool fixed_args = false;          // FuncPtr: argtypes come from the type (CFUNCTYPE)
 };
@@ -49,30 +49,30 @@ struct TypeInfo {
 // The per-VM state (a GC object stored with vm.set_ext("ctypes.state")).
 struct CtState : vm::Object {
   std::unordered_map<vm::Type*, TypeInfo>* infos = nullptr;
-  vm::Dict* cache = nullptr;       // POINTER / array / CFUNCTYPE type caches (key: tuple)
+  vm::Dict* cache = nullptr;  // POINTER / array / CFUNCTYPE type caches (key: tuple)
   vm::Module* module = nullptr;
   vm::Type* cdata_type = nullptr;  // common base of all ctypes types' instances
   vm::Type* carg_type = nullptr;   // byref() results
   vm::Type* argument_error = nullptr;
-  vm::Type* simple_meta = nullptr, *pointer_meta = nullptr, *array_meta = nullptr,
-      *funcptr_meta = nullptr;
+  vm::Type *simple_meta = nullptr, *pointer_meta = nullptr, *array_meta = nullptr,
+           *funcptr_meta = nullptr;
   vm::Type* cdll_type = nullptr;
   vm::Type* np_ctypes_type = nullptr;
-  vm::Type* c_long = nullptr, *c_int = nullptr, *c_void_p = nullptr, *c_char_p = nullptr;
+  vm::Type *c_long = nullptr, *c_int = nullptr, *c_void_p = nullptr, *c_char_p = nullptr;
 };
 
 struct ClosureImpl;  // cfunc_ptr.cpp
 
 // Every ctypes instance (and byref()'s CArgObject).
 struct CData : vm::Object {
-  char* ptr = nullptr;   // I2
+  char* ptr = nullptr;  // I2
   char* own = nullptr;
   size_t own_size = 0;
-  vm::Value base;        // the owner of ptr's memory, or Undef
-  vm::Value keep;        // pointer targets, the callable of a closure ...
+  vm::Value base;  // the owner of ptr's memory, or Undef
+  vm::Value keep;  // pointer targets, the callable of a closure ...
   // Foreign functions only:
-  vm::Value argtypes;    // as assigned (Undef: not set)
-  vm::Value restype;     // as assigned (Undef: the type's, or c_int for CDLL symbols)
+  vm::Value argtypes;  // as assigned (Undef: not set)
+  vm::Value restype;   // as assigned (Undef: the type's, or c_int for CDLL symbols)
   vm::Value errcheck;
   vm::Str* name = nullptr;  // CDLL symbol name
   ClosureImpl* closure = nullptr;
@@ -88,13 +88,13 @@ bool is_cdata(vm::VM& vm, vm::Value v);
 // ---- types (ctypes_module.cpp)
 vm::Type* new_ctype(vm::VM& vm, std::string_view name, vm::Type* meta, const TypeInfo& info,
                     std::string_view module);
-vm::Type* pointer_type(vm::VM& vm, vm::Type* target);           // POINTER(T), cached
-vm::Type* array_type(vm::VM& vm, vm::Type* elem, int64_t n);    // T * n, cached
+vm::Type* pointer_type(vm::VM& vm, vm::Type* target);         // POINTER(T), cached
+vm::Type* array_type(vm::VM& vm, vm::Type* elem, int64_t n);  // T * n, cached
 std::string caller_module(vm::VM& vm);  // __name__ of the calling Python frame
 
 // ---- instances (cdata.cpp)
-CData* new_cdata(vm::VM& vm, vm::Type* t, const TypeInfo& info);         // zeroed, owned
-CData* cdata_at(vm::VM& vm, vm::Type* t, char* addr, vm::Value base);    // a view
+CData* new_cdata(vm::VM& vm, vm::Type* t, const TypeInfo& info);       // zeroed, owned
+CData* cdata_at(vm::VM& vm, vm::Type* t, char* addr, vm::Value base);  // a view
 // The Python value of the C object of type t at addr: numbers for simple types, a
 // view for arrays, a new pointer object for pointers and function pointers.
 vm::Value c_get(vm::VM& vm, vm::Type* t, const char* addr, vm::Value base);

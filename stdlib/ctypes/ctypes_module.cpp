@@ -55,7 +55,8 @@ Value meta_binop(VM& vm, BinOp op, Value lhs, Value rhs, bool) {
   if (op != BinOp::Mul) return vm.not_implemented();
   Value t = is_kind(lhs, Kind::Type) ? lhs : rhs;
   Value n = is_kind(lhs, Kind::Type) ? rhs : lhs;
-  if (!n.is_int() || !is_kind(t, Kind::Type) || !info_of(vm, as_type(t))) return vm.not_implemented();
+  if (!n.is_int() || !is_kind(t, Kind::Type) || !info_of(vm, as_type(t)))
+    return vm.not_implemented();
   if (n.as_int() < 0)
     return vm.raise_fmt(vm.exc().ValueError, "Array length must be >= 0, not %lld",
                         static_cast<long long>(n.as_int()));
@@ -143,8 +144,9 @@ Value f_cast(VM& vm, const CallArgs& a) {
     Value r = repr(vm, a[1]);
     if (failed(r)) return r;
     std::string n = is_kind(a[1], Kind::Type) ? std::string(as_type(a[1])->name->view())
-                                               : std::string(as_str(r)->view());
-    return vm.raise_fmt(vm.exc().TypeError, "cast() argument 2 must be a pointer type, not %s", n.c_str());
+                                              : std::string(as_str(r)->view());
+    return vm.raise_fmt(vm.exc().TypeError, "cast() argument 2 must be a pointer type, not %s",
+                        n.c_str());
   }
   void* addr = nullptr;
   if (a[0].is_int()) {
@@ -173,9 +175,15 @@ Value f_find_library(VM& vm, const CallArgs& a) {
   Str* name;
   if (!arg_str(vm, a[0], "find_library", name)) return Value();
   const std::string prefix = "lib" + std::string(name->view()) + ".so.";
-  static const char* const kDirs[] = {"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu",
-                                      "/lib/aarch64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-                                      "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"};
+  static const char* const kDirs[] = {"/lib/x86_64-linux-gnu",
+                                      "/usr/lib/x86_64-linux-gnu",
+                                      "/lib/aarch64-linux-gnu",
+                                      "/usr/lib/aarch64-linux-gnu",
+                                      "/lib64",
+                                      "/usr/lib64",
+                                      "/lib",
+                                      "/usr/lib",
+                                      "/usr/local/lib"};
   for (const char* d : kDirs) {
     DIR* dir = opendir(d);
     if (!dir) continue;
@@ -190,8 +198,9 @@ Value f_find_library(VM& vm, const CallArgs& a) {
     closedir(dir);
     if (found.empty()) continue;
     // the soname: the shortest versioned name (libm.so.6 rather than libm.so.6.0.1)
-    std::sort(found.begin(), found.end(),
-              [](const std::string& x, const std::string& y) { return x.size() != y.size() ? x.size() < y.size() : x < y; });
+    std::sort(found.begin(), found.end(), [](const std::string& x, const std::string& y) {
+      return x.size() != y.size() ? x.size() < y.size() : x < y;
+    });
     return vm.str(found.front());
   }
   return Value::none();
@@ -205,10 +214,10 @@ struct SimpleDef {
 
 bool install_simple_types(VM& vm, CtState& st) {
   static const SimpleDef kTypes[] = {
-      {"c_bool", '?', 1},  {"c_byte", 'b', 1},      {"c_ubyte", 'B', 1}, {"c_short", 'h', 2},
-      {"c_ushort", 'H', 2}, {"c_int", 'i', 4},      {"c_uint", 'I', 4},  {"c_long", 'l', 8},
-      {"c_ulong", 'L', 8},
-      {"c_float", 'f', 4}, {"c_double", 'd', 8},    {"c_void_p", 'P', 8}, {"c_char_p", 'z', 8},
+      {"c_bool", '?', 1},   {"c_byte", 'b', 1},  {"c_ubyte", 'B', 1},  {"c_short", 'h', 2},
+      {"c_ushort", 'H', 2}, {"c_int", 'i', 4},   {"c_uint", 'I', 4},   {"c_long", 'l', 8},
+      {"c_ulong", 'L', 8},  {"c_float", 'f', 4}, {"c_double", 'd', 8}, {"c_void_p", 'P', 8},
+      {"c_char_p", 'z', 8},
   };
   Dict* d = st.module->dict;
   for (const SimpleDef& s : kTypes) {
@@ -221,10 +230,10 @@ bool install_simple_types(VM& vm, CtState& st) {
     set_attr_str(vm, d, s.name, Value::from_obj(t));
   }
   static const char* const kAliases[][2] = {
-      {"c_int8", "c_byte"},   {"c_uint8", "c_ubyte"}, {"c_int16", "c_short"},
-      {"c_uint16", "c_ushort"}, {"c_int32", "c_int"}, {"c_uint32", "c_uint"},
-      {"c_int64", "c_long"},  {"c_uint64", "c_ulong"}, {"c_size_t", "c_ulong"},
-      {"c_ssize_t", "c_long"}, {"c_voidp", "c_void_p"}, {"c_longlong", "c_long"},
+      {"c_int8", "c_byte"},      {"c_uint8", "c_ubyte"},  {"c_int16", "c_short"},
+      {"c_uint16", "c_ushort"},  {"c_int32", "c_int"},    {"c_uint32", "c_uint"},
+      {"c_int64", "c_long"},     {"c_uint64", "c_ulong"}, {"c_size_t", "c_ulong"},
+      {"c_ssize_t", "c_long"},   {"c_voidp", "c_void_p"}, {"c_longlong", "c_long"},
       {"c_ulonglong", "c_ulong"}};
   for (const auto& al : kAliases) set_attr_str(vm, d, al[0], dict_get_str(d, vm.intern(al[1])));
   st.c_long = as_type(dict_get_str(d, vm.intern("c_long")));
@@ -254,8 +263,8 @@ Module* init_ctypes_module(VM& vm) {
   st->argument_error = as_type(dict_get_str(m->dict, vm.intern("ArgumentError")));
   if (!install_simple_types(vm, *st)) return nullptr;
   static const MethodDef kFns[] = {
-      {"sizeof", f_sizeof},   {"alignment", f_alignment}, {"byref", f_byref},
-      {"POINTER", f_POINTER}, {"pointer", f_pointer},     {"cast", f_cast},
+      {"sizeof", f_sizeof},       {"alignment", f_alignment}, {"byref", f_byref},
+      {"POINTER", f_POINTER},     {"pointer", f_pointer},     {"cast", f_cast},
       {"addressof", f_addressof}, {"CFUNCTYPE", f_cfunctype},
   };
   add_functions(vm, m->dict, kFns);
@@ -299,7 +308,8 @@ std::string caller_module(VM& vm) {
   return is_kind(n, Kind::Str) ? std::string(as_str(n)->view()) : "__main__";
 }
 
-Type* new_ctype(VM& vm, std::string_view name, Type* meta, const TypeInfo& info, std::string_view module) {
+Type* new_ctype(VM& vm, std::string_view name, Type* meta, const TypeInfo& info,
+                std::string_view module) {
   CtState& st = state(vm);
   Type* t = make_builtin_type(vm, name, st.cdata_type, Kind::Other, kTypeBaseType);
   t->type = meta;

@@ -31,7 +31,9 @@ struct NpCtypes : Object {
 
 void npc_trace(Object* o, GcTracer& t) { t.mark(static_cast<NpCtypes*>(o)->array); }
 
-np::NDArray* arr_of(Value self) { return np::as_ndarray(static_cast<NpCtypes*>(self.as_obj())->array); }
+np::NDArray* arr_of(Value self) {
+  return np::as_ndarray(static_cast<NpCtypes*>(self.as_obj())->array);
+}
 
 Value data_int(Value self) {
   return Value::from_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(arr_of(self)->data)));
@@ -39,7 +41,8 @@ Value data_int(Value self) {
 
 // (T * ndim)(*values) for the shape or the strides.
 Value dims_as(VM& vm, Value self, Value t, bool strides) {
-  if (!is_kind(t, Kind::Type) || !info_of(vm, as_type(t))) return vm.raise(vm.exc().TypeError, "must be a ctypes type");
+  if (!is_kind(t, Kind::Type) || !info_of(vm, as_type(t)))
+    return vm.raise(vm.exc().TypeError, "must be a ctypes type");
   np::NDArray* a = arr_of(self);
   Type* at = array_type(vm, as_type(t), a->ndim);
   if (!at) return Value();

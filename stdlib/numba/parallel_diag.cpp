@@ -71,7 +71,8 @@ std::vector<std::string> chunks_of(const std::string& s) {
       for (size_t k = i; k < j; ++k) {
         bool cut = s[k] == '-' && k >= start + 2 && is_letter(s[k - 1]) && is_letter(s[k - 2]) &&
                    k + 2 < j + 1 && k + 1 < j && is_letter(s[k + 1]) &&
-                   ((k + 2 < j && is_letter(s[k + 2])) || (k + 3 < j && s[k + 2] == '-' && is_letter(s[k + 3])));
+                   ((k + 2 < j && is_letter(s[k + 2])) ||
+                    (k + 3 < j && s[k + 2] == '-' && is_letter(s[k + 3])));
         if (cut) {
           out.push_back(s.substr(start, k + 1 - start));
           start = k + 1;
@@ -134,7 +135,8 @@ struct Finder {
   std::string text(const ast::Node* n) const {
     // the source text of a one-line expression (the range of a prange loop)
     size_t pos = 0;
-    for (uint32_t l = 1; l < n->span.line && pos != std::string::npos; ++l) pos = src->find('\n', pos) + 1;
+    for (uint32_t l = 1; l < n->span.line && pos != std::string::npos; ++l)
+      pos = src->find('\n', pos) + 1;
     if (n->span.end_line != n->span.line) return std::to_string(reinterpret_cast<uintptr_t>(n));
     return src->substr(pos + n->span.col, n->span.end_col - n->span.col);
   }
@@ -149,7 +151,8 @@ struct Finder {
         mine = static_cast<int>(loops.size()) - 1;
         if (parent >= 0) loops[parent].nested.push_back(mine);
         walk(f->body, mine);
-        if (prev >= 0 && loops[mine].nested.empty() && text(f->iter) == text(loops[prev].node->iter)) {
+        if (prev >= 0 && loops[mine].nested.empty() &&
+            text(f->iter) == text(loops[prev].node->iter)) {
           int root = loops[prev].fused_into >= 0 ? loops[prev].fused_into : prev;
           loops[root].fused.push_back(mine);
           loops[mine].fused_into = root;
@@ -164,10 +167,19 @@ struct Finder {
 
   void children(const ast::Stmt* s, int parent) {
     switch (s->kind) {
-      case ast::NodeKind::For: walk(s->as<ast::For>()->body, parent); walk(s->as<ast::For>()->orelse, parent); break;
-      case ast::NodeKind::While: walk(s->as<ast::While>()->body, parent); break;
-      case ast::NodeKind::If: walk(s->as<ast::If>()->body, parent); walk(s->as<ast::If>()->orelse, parent); break;
-      default: break;
+      case ast::NodeKind::For:
+        walk(s->as<ast::For>()->body, parent);
+        walk(s->as<ast::For>()->orelse, parent);
+        break;
+      case ast::NodeKind::While:
+        walk(s->as<ast::While>()->body, parent);
+        break;
+      case ast::NodeKind::If:
+        walk(s->as<ast::If>()->body, parent);
+        walk(s->as<ast::If>()->orelse, parent);
+        break;
+      default:
+        break;
     }
   }
 };
@@ -187,14 +199,16 @@ void number(std::vector<Loop>& loops, int base) {
   for (size_t i = 0; i < order.size(); ++i) loops[order[i]].id = base + static_cast<int>(i);
 }
 
-std::string ids(const std::vector<Loop>& loops, const std::vector<int>& ks, const char* sep, const char* pre) {
+std::string ids(const std::vector<Loop>& loops, const std::vector<int>& ks, const char* sep,
+                const char* pre) {
   std::string s;
-  for (size_t i = 0; i < ks.size(); ++i) s += (i ? sep : "") + std::string(pre) + std::to_string(loops[ks[i]].id);
+  for (size_t i = 0; i < ks.size(); ++i)
+    s += (i ? sep : "") + std::string(pre) + std::to_string(loops[ks[i]].id);
   return s;
 }
 
-void listing(std::string& out, const std::vector<Loop>& loops, const std::vector<std::string>& lines,
-             uint32_t first, const std::string& purpose) {
+void listing(std::string& out, const std::vector<Loop>& loops,
+             const std::vector<std::string>& lines, uint32_t first, const std::string& purpose) {
   if (loops.empty() || lines.empty()) {
     out += "No source available\n";
     return;
@@ -209,7 +223,8 @@ void listing(std::string& out, const std::vector<Loop>& loops, const std::vector
   size_t per_line = 1;
   for (const auto& a : at) per_line = std::max(per_line, a.size());
   size_t width = src_width + 1 + per_line * (std::to_string(loops.size()).size() + 2);
-  out += "\n\nParallel loop listing for " + purpose + "\n" + std::string(width, '-') + "|loop #ID\n";
+  out +=
+      "\n\nParallel loop listing for " + purpose + "\n" + std::string(width, '-') + "|loop #ID\n";
   for (size_t r = 0; r < lines.size(); ++r) {
     std::sort(at[r].begin(), at[r].end(), [&](int a, int b) { return loops[a].id < loops[b].id; });
     std::string tag = at[r].empty() ? "" : "#" + ids(loops, at[r], ", ", "");
@@ -234,23 +249,31 @@ void regions(std::string& out, const std::vector<Loop>& loops, bool after) {
     int serial = 0;
     auto nest = [&](auto&& self, const Loop& p, int depth) -> void {
       for (int c : p.nested) {
-        out += std::string(3 * depth, ' ') + "+--" + std::to_string(loops[c].id) + (after ? " (serial)\n" : " (parallel)\n");
+        out += std::string(3 * depth, ' ') + "+--" + std::to_string(loops[c].id) +
+               (after ? " (serial)\n" : " (parallel)\n");
         ++serial;
         self(self, loops[c], depth + 1);
       }
     };
     nest(nest, L, 1);
     out += "\n\n";
-    std::string msg = "\n \nParallel region " + std::to_string(region) + " (loop #" + std::to_string(L.id) + ") had " +
-                      std::to_string(L.fused.size()) + " loop(s) fused";
-    if (serial) msg += " and " + std::to_string(serial) + " loop(s) serialized as part of the larger parallel loop (#" + std::to_string(L.id) + ").";
-    else msg += ".";
+    std::string msg = "\n \nParallel region " + std::to_string(region) + " (loop #" +
+                      std::to_string(L.id) + ") had " + std::to_string(L.fused.size()) +
+                      " loop(s) fused";
+    if (serial)
+      msg += " and " + std::to_string(serial) +
+             " loop(s) serialized as part of the larger parallel loop (#" + std::to_string(L.id) +
+             ").";
+    else
+      msg += ".";
     summary += msg + "\n";
     ++region;
   }
   if (after) {
-    if (region) wrapped(out, summary);
-    else out += "Parallel structure is already optimal.\n";
+    if (region)
+      wrapped(out, summary);
+    else
+      out += "Parallel structure is already optimal.\n";
   }
 }
 
@@ -275,8 +298,10 @@ void fusion_section(std::string& out, const std::vector<Loop>& loops, int level)
   };
   for (size_t k = 0; k < loops.size(); ++k)
     if (loops[k].parent < 0 && loops[k].fused_into < 0) add(add, static_cast<int>(k));
-  wrapped(out, "Following the attempted fusion of parallel for-loops there are " + std::to_string(left.size()) +
-                   " parallel for-loop(s) (originating from loops labelled: " + ids(loops, left, ", ", "#") + ").");
+  wrapped(out, "Following the attempted fusion of parallel for-loops there are " +
+                   std::to_string(left.size()) +
+                   " parallel for-loop(s) (originating from loops labelled: " +
+                   ids(loops, left, ", ", "#") + ").");
   out += std::string(kWidth, '-') + "\n";
   bool nested = false;
   for (const Loop& L : loops) nested = nested || (L.parent < 0 && !L.nested.empty());
@@ -288,7 +313,8 @@ void fusion_section(std::string& out, const std::vector<Loop>& loops, int level)
     out += "+--" + std::to_string(L.id) + " is a parallel loop\n";
     auto nest = [&](auto&& self, const Loop& p, int depth) -> void {
       for (int c : p.nested) {
-        out += std::string(3 * depth, ' ') + "+--" + std::to_string(loops[c].id) + " --> rewritten as a serial loop\n";
+        out += std::string(3 * depth, ' ') + "+--" + std::to_string(loops[c].id) +
+               " --> rewritten as a serial loop\n";
         self(self, loops[c], depth + 1);
       }
     };
@@ -301,11 +327,13 @@ void fusion_section(std::string& out, const std::vector<Loop>& loops, int level)
 int loop_base(VM& vm, Value key, size_t count) {
   NumbaState& st = numba_state(vm);
   Value have;
-  if (dict_get(vm, st.extra, key, have) > 0 && have.is_int()) return static_cast<int>(have.as_int());
+  if (dict_get(vm, st.extra, key, have) > 0 && have.is_int())
+    return static_cast<int>(have.as_int());
   vm.clear_pending();
   Value next = dict_get_str(st.extra, vm.intern("parfor_next_id"));
   int base = next.is_int() ? static_cast<int>(next.as_int()) : 0;
-  dict_set_str(vm.heap(), st.extra, vm.intern("parfor_next_id"), Value::from_int(base + static_cast<int64_t>(count)));
+  dict_set_str(vm.heap(), st.extra, vm.intern("parfor_next_id"),
+               Value::from_int(base + static_cast<int64_t>(count)));
   if (!dict_set(vm, st.extra, key, Value::from_int(base))) vm.clear_pending();
   return base;
 }
@@ -320,7 +348,8 @@ bool parallel_diagnostics_report(VM& vm, Function* f, Value key, int level, std:
   finder.walk(fd->body, -1);
   std::vector<Loop>& loops = finder.loops;
   number(loops, loop_base(vm, key, loops.size()));
-  uint32_t first = fd->decorator_list.empty() ? fd->span.line : fd->decorator_list.front()->span.line;
+  uint32_t first =
+      fd->decorator_list.empty() ? fd->span.line : fd->decorator_list.front()->span.line;
   // the decorator's '@' is on its line: decorators start the listing (inspect.getsource)
   std::vector<std::string> lines;
   {
@@ -336,9 +365,10 @@ bool parallel_diagnostics_report(VM& vm, Function* f, Value key, int level, std:
   }
   std::string file(p->filename->view());
   char cwd[4096];
-  if (!file.empty() && file[0] != '/' && file[0] != '<' && getcwd(cwd, sizeof cwd)) file = std::string(cwd) + "/" + file;
-  std::string purpose = " Function " + std::string(f->qualname->view()) + ", " + file +
-                        " (" + std::to_string(first) + ") ";
+  if (!file.empty() && file[0] != '/' && file[0] != '<' && getcwd(cwd, sizeof cwd))
+    file = std::string(cwd) + "/" + file;
+  std::string purpose = " Function " + std::string(f->qualname->view()) + ", " + file + " (" +
+                        std::to_string(first) + ") ";
   wrapped(out, "\n ");
   out += std::string(kWidth, '=') + "\n";
   wrapped(out, center(" Parallel Accelerator Optimizing: " + purpose + " ", kWidth, '='));
