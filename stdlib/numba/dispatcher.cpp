@@ -212,7 +212,8 @@ Value m_parallel_diagnostics(VM& vm, const CallArgs& a) {
     if (level < 1 || level > 4)
       return vm.raise(vm.exc().ValueError, "Report level unknown, should be one of 1, 2, 3, 4");
     Value key = Value::from_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(d)) * 64 + i);
-    if (!parallel_diagnostics_report(vm, d->py_func, key, static_cast<int>(level), out)) return Value();
+    if (!parallel_diagnostics_report(vm, d->py_func, key, static_cast<int>(level), out))
+      return Value();
   }
   return print_report(vm, out) ? Value::none() : Value();
 }

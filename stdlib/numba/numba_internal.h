@@ -52,7 +52,8 @@ bool parse_jit_options(vm::VM& vm, vm::Dict* kwargs, JitOptions& opts);
 // dispatcher.parallel_diagnostics (parallel_diag.cpp): appends the report for one
 // compiled signature of `f` to `out`; `key` identifies (dispatcher, signature) for the
 // loop numbering. print_report() writes through sys.stdout.
-bool parallel_diagnostics_report(vm::VM& vm, vm::Function* f, vm::Value key, int level, std::string& out);
+bool parallel_diagnostics_report(vm::VM& vm, vm::Function* f, vm::Value key, int level,
+                                 std::string& out);
 bool print_report(vm::VM& vm, const std::string& text);
 
 // ---- area hooks (I1)
