@@ -5,6 +5,7 @@
 // Invariants: stdlib.h I1–I2.
 #include "stdlib/stdlib.h"
 
+#include "stdlib/ctypes/ctypes.h"
 #include "stdlib/numba/numba.h"
 #include "stdlib/numpy/numpy.h"
 
@@ -22,6 +23,7 @@ void install_stdlib(VM& vm, const std::vector<std::string>& argv) {
   vm.register_native_module("random", init_random_module);
   np::register_numpy(vm);
   nb::register_numba(vm);
+  ct::register_ctypes(vm);
   // sys is imported eagerly: print() writes through sys.stdout.
   Value sys = vm.import_module(vm.intern("sys"));
   if (failed(sys)) vm.clear_pending();

@@ -194,6 +194,30 @@ Value m_inspect_types(VM& vm, const CallArgs& a) {
   return vm.has_pending() ? Value() : Value::none();
 }
 
+// parallel_diagnostics(signature=None, level=1): Numba's report per compiled signature
+// (parallel_diag.cpp); a function compiled without parallel=True raises Numba's
+// RuntimeError.
+Value m_parallel_diagnostics(VM& vm, const CallArgs& a) {
+  static const ArgSpec kSpec{"parallel_diagnostics", {"self", "signature=", "level="}};
+  Value p[3];
+  if (!parse_args(vm, a, kSpec, p)) return Value();
+  Dispatcher* d = as_dispatcher(p[0]);
+  int64_t level = 1;
+  if (!p[2].is_undef() && !index_of(vm, p[2], level)) return Value();
+  List* src = d->declared->len ? d->declared : d->compiled;
+  std::string out;
+  for (uint32_t i = 0; i < src->len; ++i) {
+    if (!(d->jit_fn->proto->proto_flags & kProtoNumbaParallel))
+      return vm.raise(vm.exc().RuntimeError, "self.setup has not been called");
+    if (level < 1 || level > 4)
+      return vm.raise(vm.exc().ValueError, "Report level unknown, should be one of 1, 2, 3, 4");
+    Value key = Value::from_int(static_cast<int64_t>(reinterpret_cast<uintptr_t>(d)) * 64 + i);
+    if (!parallel_diagnostics_report(vm, d->py_func, key, static_cast<int>(level), out))
+      return Value();
+  }
+  return print_report(vm, out) ? Value::none() : Value();
+}
+
 Type* dispatcher_type(VM& vm, NumbaState& st) {
   if (st.dispatcher_type) return st.dispatcher_type;
   Type* t = make_builtin_type(vm, "CPUDispatcher", vm.types().object, Kind::Other, 0);
@@ -205,6 +229,7 @@ Type* dispatcher_type(VM& vm, NumbaState& st) {
   static const MethodDef kMethods[] = {
       {"recompile", m_recompile},
       {"inspect_types", m_inspect_types},
+      {"parallel_diagnostics", m_parallel_diagnostics},
   };
   add_methods(vm, t, kMethods);
   st.dispatcher_type = t;

@@ -10,6 +10,7 @@
 //       globals, defaults and closure, so it sees later changes to module globals.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 #include "stdlib/numba/nbtypes.h"
@@ -47,6 +48,13 @@ vm::Function* function_with_proto(vm::VM& vm, vm::Function* f, vm::Proto* p);
 // Parses jit options from keyword arguments (values of nopython=, parallel=, ...);
 // unknown keywords raise TypeError naming them, as numba's decorator does (I1).
 bool parse_jit_options(vm::VM& vm, vm::Dict* kwargs, JitOptions& opts);
+
+// dispatcher.parallel_diagnostics (parallel_diag.cpp): appends the report for one
+// compiled signature of `f` to `out`; `key` identifies (dispatcher, signature) for the
+// loop numbering. print_report() writes through sys.stdout.
+bool parallel_diagnostics_report(vm::VM& vm, vm::Function* f, vm::Value key, int level,
+                                 std::string& out);
+bool print_report(vm::VM& vm, const std::string& text);
 
 // ---- area hooks (I1)
 bool install_dispatcher(vm::VM& vm, NumbaState& st);  // dispatcher.cpp: jit, njit, ...

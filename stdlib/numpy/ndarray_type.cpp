@@ -431,10 +431,19 @@ Value m_index(VM& vm, const CallArgs& a) {
   return element_to_python(vm, x->dtype, x->data);
 }
 
+// ndarray.ctypes: built by the ctypes module (stdlib/ctypes/ndarray_ctypes.cpp).
+Value g_ctypes(VM& vm, const CallArgs& a) {
+  Value m = vm.import_module(vm.intern("ctypes"));
+  if (failed(m)) return m;
+  Value f = getattr(vm, m, vm.intern("_numpy_ctypes"));
+  return failed(f) ? f : vm.call(f, {a[0]});
+}
+
 const GetSetDef kGetSets[] = {
     {"shape", g_shape, s_shape}, {"strides", g_strides}, {"ndim", g_ndim},   {"size", g_size},
     {"itemsize", g_itemsize},    {"nbytes", g_nbytes},   {"dtype", g_dtype}, {"base", g_base},
     {"T", g_T},                  {"flags", g_flags},     {"real", g_real},   {"imag", g_imag},
+    {"ctypes", g_ctypes},
 };
 
 const MethodDef kMethods[] = {
