@@ -42,6 +42,9 @@ void analyse_loop(Trace& t) {
       case IrOp::SLOAD:
         v = i.a >= t.writes.size() || !t.writes[i.a];
         break;
+      case IrOp::GLD:
+        v = !t.stores_globals && i.a && inv[i.a];
+        break;
       case IrOp::RLOAD: case IrOp::ELD: case IrOp::EST: case IrOp::VLD: case IrOp::VST:
       case IrOp::CALLTRACE:
         v = false;

@@ -84,23 +84,50 @@ Ref Recorder::load_dict_entry(vm::Dict* d, uint32_t version, int32_t index, Ref)
   return r;
 }
 
+// A global's value, read from its dict entry under the layout-version guard (I1). The
+// entry is looked up here rather than taken from the inline cache, which may be cold.
 Ref Recorder::load_global(const vm::Instr& ins) {
   const vm::InlineCache& c = proto_->caches[ins.bx()];
   vm::Dict* g = frame_->globals;
-  if (c.kind == 1 && c.version == g->layout_version && c.value.u.o == g)
-    return load_dict_entry(g, c.version, c.index, 0);
+  int32_t ix = vm::dict_find_str(g, c.name);
+  if (ix >= 0) return load_dict_entry(g, g->layout_version, ix, 0);
   vm::Dict* bd = vm_.builtins()->dict;
-  if (c.kind == 2 && c.version == g->layout_version && c.value.u.o == g &&
-      c.version2 == bd->layout_version) {
-    // the name must still be absent from the globals: their layout is unchanged
-    Ref gref = b_.kptr(g);
-    Ref ver = b_.emit(IrOp::FLD, IrType::I64, gref, 0, off(offsetof(vm::Dict, layout_version)),
-                      static_cast<uint8_t>(Mem::U32));
-    guard(IrOp::GEQK, IrType::Void, ver, 0, c.version);
-    return load_dict_entry(bd, c.version2, c.index, 0);
+  ix = vm::dict_find_str(bd, c.name);
+  if (ix < 0) {
+    ab_err_ = "undefined global";
+    return 0;
   }
-  ab_err_ = "global lookup without a warm cache";
-  return 0;
+  // the name must stay absent from the globals: their layout is unchanged
+  Ref gref = b_.kptr(g);
+  Ref ver = b_.emit(IrOp::FLD, IrType::I64, gref, 0, off(offsetof(vm::Dict, layout_version)),
+                    static_cast<uint8_t>(Mem::U32));
+  guard(IrOp::GEQK, IrType::Void, ver, 0, g->layout_version);
+  return load_dict_entry(bd, bd->layout_version, ix, 0);
+}
+
+// STORE_GLOBAL to an existing global: a Value store into its dict entry. Later loads of
+// globals in this trace then read memory again (no CSE, not loop-invariant).
+bool Recorder::store_global(const vm::Instr& ins, Ref val) {
+  const vm::InlineCache& c = proto_->caches[ins.bx()];
+  vm::Dict* g = frame_->globals;
+  int32_t ix = vm::dict_find_str(g, c.name);
+  if (ix < 0 || b_.type(val) == IrType::Tuple) {
+    ab_err_ = ix < 0 ? "creating a global" : "storing a tuple into a global";
+    return false;
+  }
+  Ref dref = b_.kptr(g);
+  Ref ver = b_.emit(IrOp::FLD, IrType::I64, dref, 0, off(offsetof(vm::Dict, layout_version)),
+                    static_cast<uint8_t>(Mem::U32));
+  guard(IrOp::GEQK, IrType::Void, ver, 0, g->layout_version);
+  Ref ents = b_.emit(IrOp::FLD, IrType::Ptr, dref, 0, off(offsetof(vm::Dict, entries)),
+                     static_cast<uint8_t>(Mem::U64));
+  int64_t at = static_cast<int64_t>(ix) * static_cast<int64_t>(sizeof(vm::DictEntry)) +
+               off(offsetof(vm::DictEntry, value));
+  Ref addr = b_.emit(IrOp::ADDR, IrType::Ptr, ents, b_.kint(at), 1);
+  b_.emit(IrOp::VST, IrType::Void, addr, val, 0, 1);
+  trace_->stores_globals = true;
+  b_.clear_cse();
+  return true;
 }
 
 Ref Recorder::load_module_attr(Ref obj, const Value& v, const vm::InlineCache& c) {

@@ -260,6 +260,11 @@ RecordStatus Recorder::dispatch(const vm::Instr& ins) {
       if (!get(ins.a)) return abort(ab_err_);
       return RecordStatus::Continue;
     case Op::LOAD_GLOBAL: return done(ins.a, load_global(ins));
+    case Op::STORE_GLOBAL: {
+      Ref v = get(ins.a);
+      if (!v || !store_global(ins, v)) return abort(ab_err_);
+      return RecordStatus::Continue;
+    }
     case Op::LOAD_ATTR: {
       const Value& o = R[ins.b];
       if (!o.is_obj() || o.u.o->kind != vm::Kind::Module) return abort("attribute of an object");

@@ -87,6 +87,7 @@ class Recorder {
 
   // ---- globals, attributes, calls, indexing (record_access.cpp)
   Ref load_global(const vm::Instr& ins);
+  bool store_global(const vm::Instr& ins, Ref val);
   Ref load_dict_entry(vm::Dict* d, uint32_t version, int32_t index, Ref version_guard_extra);
   Ref load_module_attr(Ref obj, const vm::Value& v, const vm::InlineCache& c);
   Ref call(Ref callee, const vm::Value& fn, const vm::Value* args, const Ref* arg_refs,

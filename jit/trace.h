@@ -65,6 +65,7 @@ struct Trace {
   IR ir;
   LoopInfo loop;
   std::vector<bool> writes;        // I2 (indexed by slot)
+  bool stores_globals = false;     // has STORE_GLOBALs: global loads are not invariant
   Fn fn = nullptr;
   std::vector<ExitInfo> exits;     // I1
   std::vector<uint64_t> scratch;   // payloads of virtual tuples at exits
