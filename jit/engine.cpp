@@ -32,6 +32,8 @@ namespace {
 
 constexpr int kMaxAborts = 4;
 constexpr int kMaxTransientAborts = 64;
+constexpr uint64_t kHotExit = 10;      // exits taken before a side trace is recorded
+constexpr uint8_t kMaxSideAttempts = 2;
 
 class Engine final : public vm::JitHooks, public TraceLookup {
  public:
@@ -54,8 +56,9 @@ class Engine final : public vm::JitHooks, public TraceLookup {
 
  private:
   void finish(RecordStatus st);
+  bool start_side(vm::Frame& f, const ExitInfo* e);
   void aborted(const std::string& why, bool transient = false);
-  void root(vm::Object* o);
+  void root_object(vm::Object* o);
   std::string where(const vm::Proto* p, const vm::Instr* pc) const;
   void log(const std::string& line) {
     if (opts_.log) vm_.write_stderr("[jit] " + line + "\n");
@@ -69,11 +72,13 @@ class Engine final : public vm::JitHooks, public TraceLookup {
   const vm::Instr* rec_loop_ = nullptr;
   vm::Proto* rec_proto_ = nullptr;
   std::unordered_map<const vm::Instr*, std::unique_ptr<Trace>> traces_;
+  std::vector<std::unique_ptr<Trace>> side_traces_;
+  ExitInfo* rec_exit_ = nullptr;  // the exit a side trace is being recorded from
   std::unordered_map<const vm::Instr*, int> aborts_;
   vm::List* roots_ = nullptr;
   uint32_t next_id_ = 1;
   // statistics
-  uint64_t n_aborts_ = 0, n_blacklisted_ = 0, n_entries_ = 0;
+  uint64_t n_aborts_ = 0, n_blacklisted_ = 0, n_entries_ = 0, n_side_aborts_ = 0;
   double compile_ms_ = 0;
 };
 
@@ -84,7 +89,7 @@ std::string Engine::where(const vm::Proto* p, const vm::Instr* pc) const {
   return file + ":" + std::to_string(p->line_at(idx)) + " (" + name + ")";
 }
 
-void Engine::root(vm::Object* o) {
+void Engine::root_object(vm::Object* o) {
   if (!roots_) {
     roots_ = vm_.new_list();
     vm_.set_ext("jit.roots", vm::Value::from_obj(roots_));
@@ -96,7 +101,7 @@ bool Engine::hot_loop(vm::Frame& f, const vm::Instr* loop_pc) {
   if (rec_ || !f.proto) return false;
   std::vector<vm::Object*> fresh;
   intrinsics_.refresh(vm_, fresh);
-  for (vm::Object* o : fresh) root(o);
+  for (vm::Object* o : fresh) root_object(o);
   auto t = std::make_unique<Trace>();
   t->id = next_id_++;
   t->proto = f.proto;
@@ -122,6 +127,14 @@ void Engine::abort_recording(const char* why) {
 }
 
 void Engine::aborted(const std::string& why, bool transient) {
+  if (rec_exit_) {
+    ++n_side_aborts_;
+    log("side trace abort at " + where(rec_proto_, rec_proto_->code.data() + rec_exit_->pc) +
+        ": " + why);
+    rec_exit_ = nullptr;
+    rec_.reset();
+    return;
+  }
   ++n_aborts_;
   log("abort at " + where(rec_proto_, rec_loop_) + ": " + why);
   int& n = aborts_[rec_loop_];
@@ -155,10 +168,43 @@ void Engine::finish(RecordStatus st) {
                      ")\n" + dump_ir(t->ir) + "---- trace " + std::to_string(t->id) +
                      " machine code\n" + t->asm_text);
   }
-  root(t->proto);
-  vm::set_jit_state(*const_cast<vm::Instr*>(rec_loop_), vm::kJitTrace);
-  traces_[rec_loop_] = std::move(t);
+  root_object(t->proto);
+  if (rec_exit_) {
+    rec_exit_->side = t.get();
+    rec_exit_ = nullptr;
+    side_traces_.push_back(std::move(t));
+  } else {
+    vm::set_jit_state(*const_cast<vm::Instr*>(rec_loop_), vm::kJitTrace);
+    traces_[rec_loop_] = std::move(t);
+  }
   rec_.reset();
+}
+
+// A hot exit of a loop's trace: record the path from its pc back to the loop.
+bool Engine::start_side(vm::Frame& f, const ExitInfo* e) {
+  const Trace* root = e->trace->root;
+  bool in_body = e->pc >= root->start_pc &&
+                 (root->proto->code[root->anchor_pc].op == vm::Op::LOOP || e->pc <= root->anchor_pc);
+  auto* ex = const_cast<ExitInfo*>(e);
+  ++ex->side_attempts;
+  if (!in_body || f.proto != root->proto) return false;
+  std::vector<vm::Object*> fresh;
+  intrinsics_.refresh(vm_, fresh);
+  for (vm::Object* o : fresh) root_object(o);
+  auto t = std::make_unique<Trace>();
+  t->id = next_id_++;
+  t->side = true;
+  t->root = const_cast<Trace*>(root);
+  t->proto = f.proto;
+  t->anchor_pc = root->anchor_pc;
+  t->start_pc = e->pc;
+  rec_loop_ = f.proto->code.data() + root->anchor_pc;
+  rec_proto_ = f.proto;
+  rec_exit_ = ex;
+  log("trace " + std::to_string(t->id) + " start (side trace of trace " +
+      std::to_string(e->trace->id) + ") at " + where(f.proto, f.proto->code.data() + e->pc));
+  rec_ = std::make_unique<Recorder>(vm_, intrinsics_, *this, f, rec_loop_, std::move(t));
+  return true;
 }
 
 const vm::Instr* Engine::run_trace(vm::Frame& f, const vm::Instr* loop_pc) {
@@ -166,7 +212,7 @@ const vm::Instr* Engine::run_trace(vm::Frame& f, const vm::Instr* loop_pc) {
   const vm::Instr* code = f.proto->code.data();
   if (!t) return f.pc;
   ++n_entries_;
-  auto* e = reinterpret_cast<const ExitInfo*>(t->fn(f.base));
+  const ExitInfo* e = run_trace_loop(t, f.base);
   for (const TupleRestore& tr : e->tuples) {
     vm::Tuple* tup = vm_.new_tuple(tr.tags.size());
     for (size_t k = 0; k < tr.tags.size(); ++k) {
@@ -177,6 +223,9 @@ const vm::Instr* Engine::run_trace(vm::Frame& f, const vm::Instr* loop_pc) {
     }
     f.base[tr.slot] = vm::Value::from_obj(tup);
   }
+  if (e->count >= kHotExit && !e->side && !rec_ && e->side_attempts < kMaxSideAttempts &&
+      start_side(f, e))
+    recording_requested = true;
   return code + e->pc;
 }
 
@@ -185,11 +234,14 @@ void Engine::print_stats() {
   uint64_t exits = 0;
   for (auto& [pc, t] : traces_)
     for (const ExitInfo& e : t->exits) exits += e.count;
+  for (auto& t : side_traces_)
+    for (const ExitInfo& e : t->exits) exits += e.count;
   char buf[256];
   std::snprintf(buf, sizeof buf,
-                "[jit] traces: %zu, aborts: %llu, blacklisted loops: %llu, trace entries: %llu, "
-                "exits: %llu, compile time: %.3f ms\n",
-                traces_.size(), static_cast<unsigned long long>(n_aborts_),
+                "[jit] traces: %zu, side traces: %zu, aborts: %llu (side: %llu), blacklisted "
+                "loops: %llu, trace entries: %llu, exits: %llu, compile time: %.3f ms\n",
+                traces_.size(), side_traces_.size(), static_cast<unsigned long long>(n_aborts_),
+                static_cast<unsigned long long>(n_side_aborts_),
                 static_cast<unsigned long long>(n_blacklisted_),
                 static_cast<unsigned long long>(n_entries_),
                 static_cast<unsigned long long>(exits), compile_ms_);

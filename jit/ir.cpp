@@ -83,7 +83,7 @@ std::string dump_ir(const IR& ir) {
         if (i.k) ops += " " + type_label(i.k);
         break;
       case IrOp::ICMP: case IrOp::FCMP: case IrOp::GICMP: case IrOp::GFCMP:
-        ops = std::string(" ") + cond_name(i.aux);
+        ops = std::string(" ") + ((i.aux & 0x80) ? "not-" : "") + cond_name(i.aux & 0x7F);
         ref(i.a);
         ref(i.b);
         break;

@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+#include "jit/loop_opt.h"
+
 namespace pyjitvm::jit {
 
 Cond negate(Cond c) {
@@ -90,6 +92,7 @@ bool IrBuilder::const_flt(Ref r, double& v) const {
 
 // Folds `op` over constant operands; 0 when it cannot (or must not, I3).
 Ref IrBuilder::fold(IrOp op, IrType t, Ref a, Ref b, int64_t k, uint8_t aux) {
+  if (!operands_are_refs(op)) return 0;
   int64_t x, y;
   double fx, fy;
   bool ia = const_int(a, x), ib = const_int(b, y);
@@ -149,18 +152,20 @@ Ref IrBuilder::emit(IrOp op, IrType t, Ref a, Ref b, int64_t k, uint8_t aux) {
 }
 
 Ref IrBuilder::guard(IrOp op, IrType t, int32_t snap, Ref a, Ref b, int64_t k, uint8_t aux) {
-  int64_t x, y;
+  int64_t x = 0, y = 0;
   double fx, fy;
-  bool ia = const_int(a, x), ib = const_int(b, y);
+  // SLOAD/RLOAD/CALLTRACE keep a slot number or trace id in `a`: not a Ref
+  bool refs = operands_are_refs(op);
+  bool ia = refs && const_int(a, x), ib = refs && const_int(b, y);
   switch (op) {
     case IrOp::GTRUE: if (ia && x) return 0; break;
     case IrOp::GFALSE: if (ia && !x) return 0; break;
     case IrOp::GICMP: if (ia && ib && eval_cond(Cond(aux), x, y)) return 0; break;
     case IrOp::GFCMP:
-      if (const_flt(a, fx) && const_flt(b, fy) && eval_cond(Cond(aux), fx, fy)) return 0;
+      if (refs && const_flt(a, fx) && const_flt(b, fy) && eval_cond(Cond(aux), fx, fy)) return 0;
       break;
     case IrOp::GEQK:
-      if (ir_[a].op == IrOp::KPTR || ir_[a].op == IrOp::KINT) {
+      if (a < ir_.size() && ir_[a].op == IrOp::KPTR || ir_[a].op == IrOp::KINT) {
         if (ir_[a].k == k) return 0;
       }
       break;

@@ -147,6 +147,16 @@ RecordStatus Recorder::step(vm::Frame& f, const vm::Instr* pc) {
 
 // Type stability and the carried state; then the trace is complete.
 RecordStatus Recorder::close_loop() {
+  if (trace_->side) {
+    // back to the root trace: the frame must hold every written slot (trace_driver I1)
+    trace_->loop.close_snap = snapshot(trace_->root->start_pc);
+    const Snapshot& sn = ir_.snaps[trace_->loop.close_snap];
+    for (uint32_t e = 0; e < sn.count; ++e)
+      if (ir_[ir_.entries[sn.first + e].ref].t == IrType::Tuple &&
+          ir_.entries[sn.first + e].slot < first_temp())
+        return abort("a tuple is live at the loop's back-edge");
+    return RecordStatus::Done;
+  }
   for (uint32_t s = 0; s < slots_.size(); ++s) {
     Ref e = entry_load_[s];
     if (!e || written_type_[s] == IrType::Void) continue;

@@ -44,6 +44,9 @@ class TraceLookup {
 
 class Recorder {
  public:
+  // Records a root trace (trace->side false: one iteration from the loop body's start
+  // back to loop_pc) or a side trace (from a hot exit's pc to loop_pc, where it ends by
+  // going back to trace->root).
   Recorder(vm::VM& vm, const Intrinsics& intrinsics, TraceLookup& traces, vm::Frame& f,
            const vm::Instr* loop_pc, std::unique_ptr<Trace> trace);
   RecordStatus step(vm::Frame& f, const vm::Instr* pc);

@@ -46,6 +46,9 @@ struct ExitInfo {
   Trace* trace = nullptr;
   uint64_t count = 0;            // times taken (incremented by the exit stub)
   std::vector<TupleRestore> tuples;
+  Trace* side = nullptr;         // side trace that continues from here (run_trace_loop)
+  bool loop_back = false;        // a side trace's end: continue in trace->root
+  uint8_t side_attempts = 0;     // recordings of a side trace tried from this exit
 };
 
 // Facts about the recorded loop iteration that the backend needs (jit/loop_opt.cpp).
@@ -59,6 +62,9 @@ struct Trace {
   using Fn = const ExitInfo* (*)(vm::Value* base);
 
   uint32_t id = 0;
+  Trace* root = this;              // the loop's root trace (this one unless a side trace)
+  bool side = false;               // a side trace: one straight path back to the loop
+  ExitInfo back_exit;              // side traces: the loop_back exit
   vm::Proto* proto = nullptr;
   uint32_t anchor_pc = 0;          // the FORLOOP / LOOP instruction
   uint32_t start_pc = 0;           // the loop body's first instruction
@@ -72,5 +78,10 @@ struct Trace {
   size_t code_size = 0;
   std::string asm_text;            // --jit-dump only
 };
+
+// Runs trace t on the frame at base, following side traces and loop-backs, until an
+// exit with no side trace (jit/trace_driver.cpp). Compiled code calls it for inner
+// loops (CALLTRACE); the engine calls it for loops entered from the interpreter.
+const ExitInfo* run_trace_loop(const Trace* t, vm::Value* base);
 
 }  // namespace pyjitvm::jit

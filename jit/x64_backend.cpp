@@ -87,6 +87,7 @@ class Emitter {
   void emit_fcmp_jump(Cond c, bool jump_if_true, Ref a, Ref b, Label target);
   void emit_call_trace(Ref r, const Ins& i);
   void emit_poll_and_carry(bool loop_back);
+  void emit_side_end();
   void store_slot(uint32_t slot, Ref ref, const std::vector<Val>& vals, ExitInfo* info);
   void write_snapshot(int32_t snap, int copy, ExitInfo* info);
   void emit_stubs();
@@ -186,6 +187,12 @@ void Emitter::run() {
   cur_ = &v0_;
   copy_ = 0;
   emit_copy();
+  if (t_.side) {
+    emit_side_end();
+    emit_stubs();
+    cc_.endFunc();
+    return;
+  }
   emit_poll_and_carry(false);
   loop_top_ = cc_.newLabel();
   cc_.bind(loop_top_);
@@ -246,6 +253,25 @@ void Emitter::emit_poll_and_carry(bool loop_back) {
       cc_.mov(carried_[c].g, tmp[c].g);
   }
   if (loop_back) cc_.jmp(loop_top_);
+}
+
+// A side trace's end: the iteration is complete, the frame gets every written slot and
+// the driver continues in the root trace (trace_driver.cpp). Interrupts are polled
+// here too (the root's own poll is not reached when every iteration takes this path).
+void Emitter::emit_side_end() {
+  x86::Gp flag = cc_.newIntPtr();
+  cc_.mov(flag, reinterpret_cast<uintptr_t>(interrupt_));
+  cc_.cmp(x86::byte_ptr(flag), 0);
+  cc_.jne(exit_label(t_.loop.close_snap));
+  ExitInfo& back = t_.back_exit;
+  back.trace = &t_;
+  back.loop_back = true;
+  back.snap = static_cast<uint32_t>(t_.loop.close_snap);
+  back.pc = ir_.snaps[back.snap].pc;
+  write_snapshot(t_.loop.close_snap, 0, &back);
+  x86::Gp p = cc_.newIntPtr();
+  cc_.mov(p, reinterpret_cast<uintptr_t>(&back));
+  cc_.ret(p);
 }
 
 void Emitter::emit_ins(Ref r) {
@@ -439,14 +465,17 @@ void Emitter::emit_float(Ref r, const Ins& i) {
       break;
     }
     case IrOp::FCALL1: case IrOp::FCALL2: {
+      // operands first: a constant's load must come before the call node
       InvokeNode* node;
+      x86::Xmm xa = xmm(i.a);
       if (i.op == IrOp::FCALL1) {
         cc_.invoke(&node, Imm(i.k), FuncSignatureT<double, double>(CallConvId::kHost));
-        node->setArg(0, xmm(i.a));
+        node->setArg(0, xa);
       } else {
+        x86::Xmm xb = xmm(i.b);
         cc_.invoke(&node, Imm(i.k), FuncSignatureT<double, double, double>(CallConvId::kHost));
-        node->setArg(0, xmm(i.a));
-        node->setArg(1, xmm(i.b));
+        node->setArg(0, xa);
+        node->setArg(1, xb);
       }
       node->setRet(0, d);
       break;
@@ -750,9 +779,12 @@ void Emitter::emit_call_trace(Ref, const Ins& i) {
   write_snapshot(i.snap, copy_, nullptr);  // flush: the inner trace reads the frame
   InvokeNode* node;
   x86::Gp res = cc_.newIntPtr();
-  cc_.invoke(&node, Imm(reinterpret_cast<uintptr_t>(inner->fn)),
-             FuncSignatureT<uintptr_t, void*>(CallConvId::kHost));
-  node->setArg(0, base_);
+  x86::Gp tr = cc_.newIntPtr();
+  cc_.mov(tr, reinterpret_cast<uintptr_t>(inner));
+  cc_.invoke(&node, Imm(reinterpret_cast<uintptr_t>(&run_trace_loop)),
+             FuncSignatureT<uintptr_t, uintptr_t, void*>(CallConvId::kHost));
+  node->setArg(0, tr);
+  node->setArg(1, base_);
   node->setRet(0, res);
   PassThrough pt{cc_.newLabel(), res};
   cc_.cmp(x86::dword_ptr(res), static_cast<int32_t>(i.b));  // ExitInfo::pc
@@ -784,7 +816,8 @@ void Emitter::emit_stubs() {
 
 bool compile_trace(asmjit::JitRuntime& rt, Trace& t, const std::atomic<bool>* interrupt,
                    bool dump, std::string& error) {
-  analyse_loop(t);
+  if (t.side) t.loop.invariant.assign(t.ir.size(), false);
+  else analyse_loop(t);
   CodeHolder code;
   code.init(rt.environment());
   ErrorRecorder errors;

@@ -138,6 +138,10 @@ Value VM::run_frame(size_t entry) {
       if (st_ == kJitTrace) {                                                        \
         SAVE_PC();                                                                   \
         pc = jit->run_trace(*f, LOOP_PC);                                            \
+        if (jit->recording_requested) {                                              \
+          jit->recording_requested = false;                                          \
+          dispatch = kRecord;                                                        \
+        }                                                                            \
       } else if (st_ == kJitCounting && dispatch == kDispatch && count_hot(LOOP_PC, P)) { \
         SAVE_PC();                                                                   \
         if (jit->hot_loop(*f, LOOP_PC)) dispatch = kRecord;                          \

@@ -59,8 +59,11 @@ class JitHooks {
   // An exception is unwinding while recording.
   virtual void abort_recording(const char* why) = 0;
   // Runs the trace of the loop at loop_pc; f.pc/f.base describe the frame at the loop
-  // body's entry. Returns the pc at which the interpreter resumes in frame f.
+  // body's entry. Returns the pc at which the interpreter resumes in frame f. When it
+  // sets recording_requested, the interpreter resumes in recording mode (a side trace
+  // starting at that pc) and clears the flag.
   virtual const Instr* run_trace(Frame& f, const Instr* loop_pc) = 0;
+  bool recording_requested = false;
   // Back-edge count before a loop is hot: `numba` for code compiled with njit
   // semantics (kProtoNumba), else `plain`.
   uint16_t threshold_plain = 50;
