@@ -23,8 +23,15 @@
 //   I5  Buffers owned by objects (list items, dict tables, ndarray data) are counted
 //       with note_external_alloc()/note_external_free() so that they drive the
 //       collection rate and the memory cap too.
+//   I6  Memory cap (set_limit(), embedding API): allocation never fails because of it.
+//       Crossing the cap sets the VM's interrupt flag once (account()); the VM then
+//       collects at its next poll point and raises MemoryError if still over
+//       (VM::handle_interrupt). Big requests that can fail cleanly (numpy buffers)
+//       ask would_exceed() first. Under a cap, collections start before the cap is
+//       reached (sweep() bounds the threshold by half the remaining headroom).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -130,6 +137,22 @@ class Heap {
   }
 
   void set_stress(bool on) { stress_ = on; }
+
+  // ---- memory cap (I6); 0 = none. `signal` is the VM's interrupt flag.
+  void set_limit(uint64_t bytes, std::atomic<bool>* signal) {
+    limit_ = bytes;
+    limit_signal_ = signal;
+    if (limit_ && threshold_ > limit_ / 2) threshold_ = limit_ / 2;
+  }
+  uint64_t limit() const { return limit_; }
+  bool over_limit() const { return limit_ && bytes_in_use() > limit_; }
+  bool would_exceed(size_t more) const { return limit_ && bytes_in_use() + more > limit_; }
+  // True (once) when the cap was crossed since the last call.
+  bool take_limit_signal() {
+    bool s = limit_signalled_;
+    limit_signalled_ = false;
+    return s;
+  }
   const HeapStats& stats() const { return stats_; }
   uint64_t bytes_in_use() const { return object_bytes_ + external_bytes_; }
 
@@ -184,6 +207,9 @@ class Heap {
   uint64_t since_gc_ = 0;
   uint64_t threshold_;
   bool stress_ = false;
+  uint64_t limit_ = 0;                          // I6
+  std::atomic<bool>* limit_signal_ = nullptr;
+  bool limit_signalled_ = false;
   HeapStats stats_;
 };
 
