@@ -231,6 +231,7 @@ struct HostFunctionOf : HostFunction {
   template <size_t... I>
   Slot invoke_impl(VMImpl& vm, const Slot* argv, size_t& bad_arg, std::index_sequence<I...>) {
     // Arguments convert in order (braced init), before the call.
+    (void)argv;
     std::tuple<std::decay_t<A>...> args{arg<I>(vm, argv, bad_arg)...};
     bad_arg = static_cast<size_t>(-1);
     if constexpr (std::is_void_v<R>) {

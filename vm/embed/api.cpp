@@ -194,6 +194,7 @@ EntryGuard::EntryGuard(VMImpl& impl) : impl_(impl) {
 
 EntryGuard::~EntryGuard() {
   if (--impl_.depth != 0) return;
+  impl_.vm->flush_stdout();
   if (impl_.watchdog) impl_.watchdog->disarm();
   impl_.deadline_ns = 0;
   impl_.stopping = false;

@@ -27,10 +27,13 @@ vm::VM& V(VMImpl& impl) { return *impl.vm; }
 Slot make_str(VMImpl& impl, std::string_view s) { return to_slot_raw(V(impl).str(s)); }
 
 Slot make_uint(VMImpl& impl, uint64_t v) {
-  // v > INT64_MAX: INT64_MAX + (v - INT64_MAX) as a Python int (a BigInt).
+  // v >= 2^63: (INT64_MAX + 1) + (v - 2^63) as a Python int (a BigInt).
   vm::VM& vm = V(impl);
-  Value r = vm::binary_op(vm, vm::BinOp::Add, Value::from_int(INT64_MAX),
-                          Value::from_int(static_cast<int64_t>(v - uint64_t{INT64_MAX})));
+  constexpr uint64_t kHalf = uint64_t{1} << 63;
+  Value half = vm::binary_op(vm, vm::BinOp::Add, Value::from_int(INT64_MAX), Value::from_int(1));
+  if (failed(half)) impl.throw_pending();
+  vm::VM::TempRoot keep(vm, half);
+  Value r = vm::binary_op(vm, vm::BinOp::Add, half, Value::from_int(static_cast<int64_t>(v - kHalf)));
   if (failed(r)) impl.throw_pending();
   return to_slot_raw(r);
 }
@@ -89,13 +92,17 @@ uint64_t to_uint(VMImpl& impl, Slot s) {
   Value v = to_value(s);
   if (!v.is_obj() || v.as_obj()->kind != vm::Kind::BigInt) return to_uint(impl, slot_int(to_int_slow(impl, s)));
   vm::VM::TempRoot keep(vm, v);
+  // v - 2^63 must fit int64 and be >= 0: (v - INT64_MAX) - 1
   Value rest = vm::binary_op(vm, vm::BinOp::Sub, v, Value::from_int(INT64_MAX));
-  if (failed(rest) || !rest.is_int() || rest.as_int() < 0 ||
-      static_cast<uint64_t>(rest.as_int()) > UINT64_MAX - uint64_t{INT64_MAX}) {
+  if (!failed(rest)) {
+    vm::VM::TempRoot keep_rest(vm, rest);
+    rest = vm::binary_op(vm, vm::BinOp::Sub, rest, Value::from_int(1));
+  }
+  if (failed(rest) || !rest.is_int() || rest.as_int() < 0) {
     vm.clear_pending();
     throw ConversionError{"int (in uint64 range)"};
   }
-  return uint64_t{INT64_MAX} + static_cast<uint64_t>(rest.as_int());
+  return (uint64_t{1} << 63) + static_cast<uint64_t>(rest.as_int());
 }
 
 double to_float_slow(VMImpl& impl, Slot s) {
