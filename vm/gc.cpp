@@ -146,7 +146,9 @@ void* Heap::alloc_large(size_t size) {
 void Heap::account(size_t bytes) {
   since_gc_ += bytes;
   stats_.bytes_allocated += bytes;
-  if (limit_ && !limit_signalled_ && bytes_in_use() > limit_) {  // I6
+  // I6: over the cap, or due for a collection (compiled traces never collect: the
+  // flag makes them leave at their back-edge so the interpreter can).
+  if (limit_ && !limit_signalled_ && (bytes_in_use() > limit_ || since_gc_ >= threshold_)) {
     limit_signalled_ = true;
     if (limit_signal_) limit_signal_->store(true, std::memory_order_relaxed);
   }

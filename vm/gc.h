@@ -24,8 +24,9 @@
 //       with note_external_alloc()/note_external_free() so that they drive the
 //       collection rate and the memory cap too.
 //   I6  Memory cap (set_limit(), embedding API): allocation never fails because of it.
-//       Crossing the cap sets the VM's interrupt flag once (account()); the VM then
-//       collects at its next poll point and raises MemoryError if still over
+//       Crossing the cap (or, under a cap, the collection threshold) sets the VM's
+//       interrupt flag once (account()); the VM then collects at its next poll point,
+//       JIT traces included, and raises MemoryError if still over
 //       (VM::handle_interrupt). Big requests that can fail cleanly (numpy buffers)
 //       ask would_exceed() first. Under a cap, collections start before the cap is
 //       reached (sweep() bounds the threshold by half the remaining headroom).

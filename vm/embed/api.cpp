@@ -181,6 +181,10 @@ Value VMImpl::run_source(std::string source, std::string_view filename, bool eva
 
 EntryGuard::EntryGuard(VMImpl& impl) : impl_(impl) {
   if (impl.depth++ != 0) return;
+  // Under a memory cap, garbage left by the previous run must not count against this
+  // one (numpy refuses buffers over the cap before any poll point could collect).
+  vm::Heap& heap = impl.vm->heap();
+  if (heap.limit() && heap.collect_requested() && impl.vm->frames().empty()) impl.vm->collect();
   impl.stopping = false;
   impl.host_stop.store(false, std::memory_order_relaxed);
   if (!impl.watchdog) return;
