@@ -27,8 +27,10 @@
 //       Crossing the cap (or, under a cap, the collection threshold) sets the VM's
 //       interrupt flag once (account()); the VM then collects at its next poll point,
 //       JIT traces included, and raises MemoryError if still over
-//       (VM::handle_interrupt). Big requests that can fail cleanly (numpy buffers)
-//       ask would_exceed() first. Under a cap, collections start before the cap is
+//       (VM::handle_interrupt), so the cap can be overshot by the allocations made
+//       before that poll. Big requests that can fail cleanly (numpy buffers) ask
+//       would_exceed() first: requests that cannot fit beside what was live at the
+//       last collection fail at once. Under a cap, collections start before the cap is
 //       reached (sweep() bounds the threshold by half the remaining headroom).
 #pragma once
 
@@ -147,7 +149,9 @@ class Heap {
   }
   uint64_t limit() const { return limit_; }
   bool over_limit() const { return limit_ && bytes_in_use() > limit_; }
-  bool would_exceed(size_t more) const { return limit_ && bytes_in_use() + more > limit_; }
+  // True when `more` bytes cannot fit even if everything allocated since the last
+  // collection were garbage (a request that can never succeed).
+  bool would_exceed(size_t more) const { return limit_ && stats_.bytes_live + more > limit_; }
   // True (once) when the cap was crossed since the last call.
   bool take_limit_signal() {
     bool s = limit_signalled_;

@@ -184,7 +184,13 @@ EntryGuard::EntryGuard(VMImpl& impl) : impl_(impl) {
   // Under a memory cap, garbage left by the previous run must not count against this
   // one (numpy refuses buffers over the cap before any poll point could collect).
   vm::Heap& heap = impl.vm->heap();
-  if (heap.limit() && heap.collect_requested() && impl.vm->frames().empty()) impl.vm->collect();
+  if (heap.limit() && impl.vm->frames().empty()) {
+    uint64_t allocated = heap.stats().bytes_allocated;
+    bool near_cap = heap.stats().bytes_live + heap.limit() / 4 > heap.limit();
+    if (heap.collect_requested() || (near_cap && allocated != impl.allocated_at_entry))
+      impl.vm->collect();
+    impl.allocated_at_entry = heap.stats().bytes_allocated;
+  }
   impl.stopping = false;
   impl.host_stop.store(false, std::memory_order_relaxed);
   if (!impl.watchdog) return;

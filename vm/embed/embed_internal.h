@@ -78,6 +78,7 @@ struct VMImpl {
   bool stopping = false;
   std::string stop_reason;
   std::unique_ptr<Watchdog> watchdog;
+  uint64_t allocated_at_entry = 0;  // heap bytes allocated when the last entry began
   // eval(): the value of the expression, captured by the embedding's displayhook.
   bool capturing = false;
   vm::Value captured;
