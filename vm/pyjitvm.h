@@ -584,7 +584,7 @@ R Handle::call(const A&... args) const {
 
 template <class T>
 Handle VM::wrap_array(T* data, std::span<const int64_t> shape, std::function<void()> release) {
-  return wrap_array(static_cast<void*>(data), detail::dtype_of<std::remove_const_t<T>>(), shape,
+  return wrap_array(const_cast<void*>(static_cast<const void*>(data)), detail::dtype_of<std::remove_const_t<T>>(), shape,
                     {}, std::move(release), !std::is_const_v<T>);
 }
 
