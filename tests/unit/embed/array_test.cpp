@@ -145,7 +145,7 @@ TEST(EmbedThreads, TwoVMsOnTwoThreads) {
             "def f(n, seed):\n"
             "    s = 0.0\n"
             "    for i in range(n):\n"
-            "        s += (i * seed) % 7\n"
+            "        s += (i * seed) % 7 + seed\n"
             "    return s + np.ones(10).sum()\n");
     auto f = vm.function("f");
     double r = 0;
