@@ -218,6 +218,23 @@ TEST(EmbedApi, HostExceptionsBecomePythonExceptions) {
   }
 }
 
+TEST(EmbedApi, HostFunctionTakingObjects) {
+  pyjitvm::VM vm;
+  // a Handle parameter takes any object; an ndarray's memory is read without a copy
+  vm.def("total", [](pyjitvm::Handle a) {
+    pyjitvm::ArrayView v = a.array();
+    double s = 0;
+    for (int64_t i = 0; i < v.size(); ++i) s += v.as<double>()[i];
+    return s;
+  });
+  vm.def("kind", [](pyjitvm::Handle h) { return h.type_name(); });
+  vm.exec("import numpy as np\n");
+  EXPECT_DOUBLE_EQ(vm.eval<double>("total(np.arange(5.0))"), 10.0);
+  EXPECT_EQ(vm.eval<std::string>("kind({})"), "dict");
+  vm.exec("try:\n    total([1.0])\nexcept TypeError as e:\n    msg = str(e)\n");
+  EXPECT_EQ(vm.global<std::string>("msg"), "expected numpy.ndarray, got list");
+}
+
 TEST(EmbedApi, HostModule) {
   pyjitvm::VM vm;
   vm.module("hostmath").def("twice", [](double x) { return 2 * x; }).set("version", 3);
