@@ -10,7 +10,8 @@
 //       the time budget, and on the way out disarms it and clears a pending stop, so a
 //       stop meant for one run never hits the next.
 //   I3  HostFunction objects live in `host_fns` for the VM's lifetime; the native
-//       function's `data` is the index into it (an Int), never a raw pointer in a Value.
+//       function's `data` is an Int holding the HostFunction's address (host.cpp I3),
+//       valid for as long as any script object can reach the function.
 #pragma once
 
 #include <atomic>
