@@ -62,10 +62,7 @@ Value t_sleep(VM& vm, const CallArgs& a) {
   vm.flush_stdout();
   double end = now(CLOCK_MONOTONIC) + s;
   for (;;) {
-    if (vm.interrupt_requested()) {
-      vm.handle_interrupt();
-      return Value();
-    }
+    if (vm.interrupt_requested() && !vm.handle_interrupt()) return Value();
     double left = end - now(CLOCK_MONOTONIC);
     if (left <= 0) break;
     double step = left > 0.05 ? 0.05 : left;

@@ -146,6 +146,12 @@ void* Heap::alloc_large(size_t size) {
 void Heap::account(size_t bytes) {
   since_gc_ += bytes;
   stats_.bytes_allocated += bytes;
+  // I6: over the cap, or due for a collection (compiled traces never collect: the
+  // flag makes them leave at their back-edge so the interpreter can).
+  if (limit_ && !limit_signalled_ && (bytes_in_use() > limit_ || since_gc_ >= threshold_)) {
+    limit_signalled_ = true;
+    if (limit_signal_) limit_signal_->store(true, std::memory_order_relaxed);
+  }
 }
 
 void* Heap::take_cached_buffer(size_t bytes) {
@@ -253,6 +259,11 @@ void Heap::sweep() {
   since_gc_ = 0;
   // Next collection after allocating as much as is live now (at least kMinThreshold).
   threshold_ = stats_.bytes_live > kMinThreshold ? stats_.bytes_live : kMinThreshold;
+  if (limit_) {  // I6: collect again before the cap is reached
+    uint64_t headroom = limit_ > stats_.bytes_live ? limit_ - stats_.bytes_live : 0;
+    uint64_t t = headroom / 2 > (64u << 10) ? headroom / 2 : (64u << 10);
+    if (t < threshold_) threshold_ = t;
+  }
 }
 
 void GcTracer::drain() {

@@ -23,8 +23,18 @@
 //   I5  Buffers owned by objects (list items, dict tables, ndarray data) are counted
 //       with note_external_alloc()/note_external_free() so that they drive the
 //       collection rate and the memory cap too.
+//   I6  Memory cap (set_limit(), embedding API): allocation never fails because of it.
+//       Crossing the cap (or, under a cap, the collection threshold) sets the VM's
+//       interrupt flag once (account()); the VM then collects at its next poll point,
+//       JIT traces included, and raises MemoryError if still over
+//       (VM::handle_interrupt), so the cap can be overshot by the allocations made
+//       before that poll. Big requests that can fail cleanly (numpy buffers) ask
+//       would_exceed() first: requests that cannot fit beside what was live at the
+//       last collection fail at once. Under a cap, collections start before the cap is
+//       reached (sweep() bounds the threshold by half the remaining headroom).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -130,6 +140,24 @@ class Heap {
   }
 
   void set_stress(bool on) { stress_ = on; }
+
+  // ---- memory cap (I6); 0 = none. `signal` is the VM's interrupt flag.
+  void set_limit(uint64_t bytes, std::atomic<bool>* signal) {
+    limit_ = bytes;
+    limit_signal_ = signal;
+    if (limit_ && threshold_ > limit_ / 2) threshold_ = limit_ / 2;
+  }
+  uint64_t limit() const { return limit_; }
+  bool over_limit() const { return limit_ && bytes_in_use() > limit_; }
+  // True when `more` bytes cannot fit even if everything allocated since the last
+  // collection were garbage (a request that can never succeed).
+  bool would_exceed(size_t more) const { return limit_ && stats_.bytes_live + more > limit_; }
+  // True (once) when the cap was crossed since the last call.
+  bool take_limit_signal() {
+    bool s = limit_signalled_;
+    limit_signalled_ = false;
+    return s;
+  }
   const HeapStats& stats() const { return stats_; }
   uint64_t bytes_in_use() const { return object_bytes_ + external_bytes_; }
 
@@ -184,6 +212,9 @@ class Heap {
   uint64_t since_gc_ = 0;
   uint64_t threshold_;
   bool stress_ = false;
+  uint64_t limit_ = 0;                          // I6
+  std::atomic<bool>* limit_signal_ = nullptr;
+  bool limit_signalled_ = false;
   HeapStats stats_;
 };
 

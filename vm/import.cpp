@@ -72,6 +72,13 @@ bool read_file(const std::string& path, std::string& out) {
 Value VM::import_module(Str* name) {
   Value m = dict_get_str(modules_, name);
   if (!m.is_undef()) return m;
+  if (!denied_imports_.empty()) {  // embedding sandbox (vm.h deny_import)
+    std::string_view top = name->view().substr(0, name->view().find('.'));
+    auto denied = denied_imports_.find(std::string(top));
+    if (denied != denied_imports_.end())
+      return raise_fmt(exc_.ImportError, "import of '%s' is disabled%s", name->data(),
+                       denied->second.c_str());
+  }
   // Import parent packages first (a.b.c → a, a.b, a.b.c).
   std::string_view full = name->view();
   size_t dot = full.rfind('.');
@@ -88,6 +95,10 @@ Value VM::import_module(Str* name) {
     Module* mod = it->second(*this);
     if (!mod) return Value();
     mod->name = name;
+    if (module_hook_) {
+      TempRoot keep_mod(*this, mod);
+      if (!module_hook_(*this, mod, module_hook_ctx_)) return Value();
+    }
     register_module(mod);
     if (!parent.is_undef())
       dict_set_str(heap_, as_module(parent)->dict, intern(full.substr(dot + 1)), Value::from_obj(mod));

@@ -103,8 +103,7 @@ Value VM::run_frame(size_t entry) {
   do {                                       \
     if (interrupt_requested()) {             \
       SAVE_PC();                             \
-      handle_interrupt();                    \
-      goto error;                            \
+      if (!handle_interrupt()) goto error;   \
     }                                        \
   } while (0)
 #define CHECK(v)                \

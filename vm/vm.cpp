@@ -227,9 +227,22 @@ void VM::set_jit(std::unique_ptr<JitHooks> jit) {
 
 bool VM::handle_interrupt() {
   interrupt_.store(false, std::memory_order_relaxed);
+  if (heap_.take_limit_signal()) {  // gc.h I6
+    collect();
+    if (heap_.over_limit()) {
+      raise(exc_.MemoryError, "memory limit exceeded");
+      return false;
+    }
+  }
+  if (!user_interrupt_.exchange(false, std::memory_order_relaxed)) return true;
+  if (interrupt_handler_) return interrupt_handler_(*this, interrupt_ctx_);
   raise(exc_.KeyboardInterrupt, "");
   as_exception(pending_)->args = Value::from_obj(empty_tuple_);
   return false;
+}
+
+void VM::deny_import(std::string_view top_level_name, std::string_view why) {
+  denied_imports_[std::string(top_level_name)] = std::string(why);
 }
 
 // ------------------------------------------------------------------ calling
@@ -329,6 +342,11 @@ void VM::write_stdout(std::string_view s) {
 }
 
 void VM::flush_stdout() {
+  if (output_sink_) {
+    if (!stdout_buf_.empty()) output_sink_(output_ctx_, 1, stdout_buf_);
+    stdout_buf_.clear();
+    return;
+  }
   size_t off = 0;
   while (off < stdout_buf_.size()) {
     ssize_t n = ::write(1, stdout_buf_.data() + off, stdout_buf_.size() - off);
@@ -340,6 +358,10 @@ void VM::flush_stdout() {
 
 void VM::write_stderr(std::string_view s) {
   flush_stdout();
+  if (output_sink_) {
+    output_sink_(output_ctx_, 2, s);
+    return;
+  }
   size_t off = 0;
   while (off < s.size()) {
     ssize_t n = ::write(2, s.data() + off, s.size() - off);

@@ -268,10 +268,38 @@ class VM {
     size_t index_;
   };
 
-  // ---- interrupts (Ctrl-C, embedder budgets); polled at back-edges and calls
-  void request_interrupt() { interrupt_.store(true, std::memory_order_relaxed); }
+  // ---- interrupts (Ctrl-C, embedder budgets, the memory cap); polled at back-edges
+  // and calls. request_interrupt() may be called from any thread.
+  void request_interrupt() {
+    user_interrupt_.store(true, std::memory_order_relaxed);
+    interrupt_.store(true, std::memory_order_relaxed);
+  }
   bool interrupt_requested() const { return interrupt_.load(std::memory_order_relaxed); }
-  bool handle_interrupt();  // clears the flag, raises KeyboardInterrupt; returns false
+  // At a poll point with the flag set: clears it; a heap over its memory cap is
+  // collected and MemoryError raised if still over (gc.h I6); a requested interrupt
+  // goes to the interrupt handler, or raises KeyboardInterrupt when there is none.
+  // Returns true to go on running, false with an exception pending.
+  bool handle_interrupt();
+  // Embedders (vm/embed): decides what a requested interrupt means (a time budget, a
+  // host callback ...). Runs on the VM's thread; same return convention.
+  using InterruptHandler = bool (*)(VM& vm, void* ctx);
+  void set_interrupt_handler(InterruptHandler h, void* ctx) {
+    interrupt_handler_ = h;
+    interrupt_ctx_ = ctx;
+  }
+  // Memory cap for heap objects and the buffers they own (0: none; gc.h I6).
+  void set_memory_limit(uint64_t bytes) { heap_.set_limit(bytes, &interrupt_); }
+
+  // ---- import policy (embedding sandbox)
+  // `import name` (and name.*) raises ImportError "import of 'name' is disabled".
+  void deny_import(std::string_view top_level_name, std::string_view why);
+  // Called after each native module initialiser ran (the sandbox edits modules);
+  // returns false with an exception pending to fail the import.
+  using ModuleHook = bool (*)(VM& vm, Module* m, void* ctx);
+  void set_module_hook(ModuleHook h, void* ctx) {
+    module_hook_ = h;
+    module_hook_ctx_ = ctx;
+  }
 
   // ---- JIT (vm/jit_hooks.h): attached by jit::attach(); null runs interpreter only
   void set_jit(std::unique_ptr<JitHooks> jit);
@@ -302,6 +330,12 @@ class VM {
   // Line-buffer stdout (a terminal, the REPL); otherwise it is flushed in 8 KiB blocks,
   // at exit, and before anything is written to stderr or read from stdin.
   void set_interactive_stdout(bool on) { interactive_stdout_ = on; }
+  // Embedders: stdout/stderr text goes to sink(ctx, fd, text) instead of fds 1 and 2.
+  using OutputSink = void (*)(void* ctx, int fd, std::string_view text);
+  void set_output_sink(OutputSink sink, void* ctx) {
+    output_sink_ = sink;
+    output_ctx_ = ctx;
+  }
 
   // ---- per-VM state of stdlib modules (their types, default instances ...): named
   // GC roots, so that stdlib keeps no global state.
@@ -368,6 +402,14 @@ class VM {
   std::vector<Value> temp_roots_;
   RootedValues* rooted_values_ = nullptr;
   std::atomic<bool> interrupt_{false};
+  std::atomic<bool> user_interrupt_{false};  // request_interrupt() (not the memory cap)
+  InterruptHandler interrupt_handler_ = nullptr;
+  void* interrupt_ctx_ = nullptr;
+  ModuleHook module_hook_ = nullptr;
+  void* module_hook_ctx_ = nullptr;
+  std::unordered_map<std::string, std::string> denied_imports_;  // name -> reason
+  OutputSink output_sink_ = nullptr;
+  void* output_ctx_ = nullptr;
   std::string stdout_buf_;
   bool interactive_stdout_ = false;
   std::vector<Object*> repr_stack_;

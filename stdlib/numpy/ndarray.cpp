@@ -183,9 +183,11 @@ NDArray* new_array(VM& vm, DType dtype, std::span<const int64_t> shape, char ord
   }
   int64_t nbytes = size * isz;
   size_t bytes = buffer_bytes(nbytes);
-  void* mem = nbytes > (int64_t{1} << 46) ? nullptr : vm.heap().take_cached_buffer(bytes);
+  // Over the VM's memory cap (embedding API, gc.h I6) it fails like a failed malloc.
+  const bool allowed = nbytes <= (int64_t{1} << 46) && !vm.heap().would_exceed(bytes);
+  void* mem = allowed ? vm.heap().take_cached_buffer(bytes) : nullptr;
   const bool fresh = !mem;
-  if (fresh && nbytes <= (int64_t{1} << 46)) mem = std::aligned_alloc(buffer_align(bytes), bytes);
+  if (fresh && allowed) mem = std::aligned_alloc(buffer_align(bytes), bytes);
   if (!mem) {
     vm.raise_fmt(vm.exc().MemoryError, "Unable to allocate %s for an array with shape %s and data type %s",
                  format_bytes(static_cast<double>(nbytes)).c_str(), shape_str(shape).c_str(),
