@@ -164,9 +164,11 @@ void Engine::finish(RecordStatus st) {
       " IR instructions, " + std::to_string(t->ir.snaps.size()) + " snapshots, " +
       std::to_string(t->code_size) + " bytes");
   if (opts_.dump) {
-    vm_.write_stderr("---- trace " + std::to_string(t->id) + " IR (" + where(t->proto, rec_loop_) +
-                     ")\n" + dump_ir(t->ir) + "---- trace " + std::to_string(t->id) +
-                     " machine code\n" + t->asm_text);
+    std::string text = "---- trace " + std::to_string(t->id) + (t->side ? " (side)" : "") +
+                       " IR (" + where(t->proto, rec_loop_) + ")\n" + dump_ir(t->ir);
+    if (opts_.dump_asm)
+      text += "---- trace " + std::to_string(t->id) + " machine code\n" + t->asm_text;
+    vm_.write_stderr(text);
   }
   root_object(t->proto);
   if (rec_exit_) {

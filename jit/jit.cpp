@@ -36,6 +36,9 @@ bool parse_option(const std::string& arg, Options& o, std::string& error) {
     o.log = true;
   } else if (arg == "--jit-dump") {
     o.dump = true;
+  } else if (arg == "--jit-dump=ir") {
+    o.dump = true;
+    o.dump_asm = false;
   } else if (arg == "--jit-stats") {
     o.stats = true;
   } else if (arg.rfind("--jit", 0) == 0) {

@@ -23,7 +23,8 @@ struct Options {
   bool enabled = true;          // --jit=off / NUMBA_DISABLE_JIT=1 turn it off
   int threshold = -1;           // --jit-threshold=N; -1: defaults (50, 8 in njit code)
   bool log = false;             // --jit-log: one stderr line per trace event
-  bool dump = false;            // --jit-dump: IR before/after passes, machine code
+  bool dump = false;            // --jit-dump: each trace's IR and machine code
+  bool dump_asm = true;         // --jit-dump=ir: the IR only (golden tests)
   bool stats = false;           // --jit-stats: summary at exit
 };
 

@@ -9,6 +9,8 @@
 //   I1  A value is invariant when it is a constant, an entry load (SLOAD) of a slot
 //       the trace never writes (writes includes the slots of called inner traces), or
 //       a pure / invariant-load instruction (ir.h I3) whose operands are invariant.
+//   I3  mark_live: only instructions whose result is used are emitted (DCE); guards,
+//       stores and calls are always live.
 //   I2  Memory that a trace writes (array elements, list items) is never assumed
 //       invariant: ELD / VLD are always re-emitted.
 #include "jit/loop_opt.h"
@@ -23,6 +25,35 @@ bool operands_are_refs(IrOp op) {
       return false;
     default:
       return true;
+  }
+}
+
+// Dead-code elimination: a pure instruction or invariant load is emitted only when a
+// guard, store, call, snapshot or carried value needs its result.
+void mark_live(Trace& t) {
+  const IR& ir = t.ir;
+  std::vector<bool>& live = t.loop.live;
+  live.assign(ir.size(), false);
+  std::vector<Ref> work;
+  auto use = [&](Ref r) {
+    if (r && r < ir.size() && !live[r]) {
+      live[r] = true;
+      work.push_back(r);
+    }
+  };
+  for (Ref r = 1; r < ir.size(); ++r)
+    if (!(ir_op_flags(ir[r].op) & (kPure | kInvariantLoad | kConst))) use(r);
+  for (const SnapEntry& e : ir.entries) use(e.ref);
+  for (const SnapEntry& e : t.loop.carried) use(e.ref);
+  while (!work.empty()) {
+    const Ins& i = ir[work.back()];
+    work.pop_back();
+    if (i.op == IrOp::VTUPLE) {
+      for (Ref e = 0; e < i.b; ++e) use(ir.aux[i.a + e]);
+    } else if (operands_are_refs(i.op)) {
+      use(i.a);
+      use(i.b);
+    }
   }
 }
 

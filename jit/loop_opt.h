@@ -14,5 +14,7 @@ namespace pyjitvm::jit {
 bool operands_are_refs(IrOp op);
 // Fills t.loop.invariant.
 void analyse_loop(Trace& t);
+// Fills t.loop.live (dead-code elimination).
+void mark_live(Trace& t);
 
 }  // namespace pyjitvm::jit

@@ -55,6 +55,7 @@ struct ExitInfo {
 struct LoopInfo {
   std::vector<SnapEntry> carried;  // slots written and not flushed at the iteration end
   std::vector<bool> invariant;     // per Ref: same value in every iteration (hoisted)
+  std::vector<bool> live;          // per Ref: result used (dead code is not emitted)
   int32_t close_snap = -1;         // state at the back-edge (interrupt poll exit)
 };
 

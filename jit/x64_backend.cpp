@@ -207,6 +207,7 @@ void Emitter::run() {
 void Emitter::emit_copy() {
   const std::vector<bool>& inv = t_.loop.invariant;
   for (Ref r = 1; r < ir_.size(); ++r) {
+    if (!t_.loop.live[r]) continue;
     if (copy_ == 1) {
       const Ins& i = ir_[r];
       if (inv[r]) {
@@ -818,6 +819,7 @@ bool compile_trace(asmjit::JitRuntime& rt, Trace& t, const std::atomic<bool>* in
                    bool dump, std::string& error) {
   if (t.side) t.loop.invariant.assign(t.ir.size(), false);
   else analyse_loop(t);
+  mark_live(t);
   CodeHolder code;
   code.init(rt.environment());
   ErrorRecorder errors;
