@@ -6,7 +6,9 @@ Usage: run_scripts.py --bin PATH [--arg ARG]... [--jobs N] [--timeout S] DIR_OR_
 A case is every X.py whose name does not start with "_". It runs as `BIN [ARGS] X.py`
 in X's folder with stdin from /dev/null and must print exactly X.out on stdout. If
 X.err exists the run must exit non-zero and the last non-empty stderr line must equal
-X.err's content (trailing whitespace ignored); otherwise it must exit 0.
+X.err's content (trailing whitespace ignored); otherwise it must exit 0. If X.tb exists,
+the whole stderr must equal it (the traceback: file names compared without their folders,
+trailing whitespace ignored).
 Prints one FAIL line per failing case (with a short diff) and a summary; exits 1 on
 any failure.
 """
@@ -14,6 +16,7 @@ import argparse
 import concurrent.futures
 import difflib
 import os
+import re
 import subprocess
 import sys
 
@@ -66,7 +69,20 @@ def run_case(binary, extra, timeout, path):
         last = lines[-1].rstrip() if lines else ""
         if last != err_expected:
             return path, f"last stderr line: expected {err_expected!r}, got {last!r}"
+    if os.path.exists(base + ".tb"):
+        with open(base + ".tb", encoding="utf-8") as f:
+            tb_expected = norm_tb(f.read())
+        if norm_tb(err) != tb_expected:
+            diff = "".join(list(difflib.unified_diff(tb_expected.splitlines(True),
+                                                     norm_tb(err).splitlines(True),
+                                                     "expected", "got", n=1))[:40])
+            return path, f"traceback differs\n{diff}"
     return path, None
+
+
+def norm_tb(text):
+    text = re.sub(r'File "(?:[^"]*/)?([^"/]+)"', r'File "\1"', text)
+    return "\n".join(l.rstrip() for l in text.strip().splitlines())
 
 
 def main():
