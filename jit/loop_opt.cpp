@@ -41,8 +41,10 @@ void mark_live(Trace& t) {
       work.push_back(r);
     }
   };
-  for (Ref r = 1; r < ir.size(); ++r)
-    if (!(ir_op_flags(ir[r].op) & (kPure | kInvariantLoad | kConst))) use(r);
+  for (Ref r = 1; r < ir.size(); ++r) {
+    uint8_t fl = ir_op_flags(ir[r].op);
+    if ((fl & kGuard) || !(fl & (kPure | kInvariantLoad | kConst))) use(r);
+  }
   for (const SnapEntry& e : ir.entries) use(e.ref);
   for (const SnapEntry& e : t.loop.carried) use(e.ref);
   while (!work.empty()) {

@@ -297,6 +297,10 @@ RecordStatus Recorder::call_trace(Trace* inner) {
   pending_call_ = static_cast<int32_t>(r);
   for (uint32_t s = 0; s < inner->writes.size() && s < slots_.size(); ++s)
     if (inner->writes[s]) trace_->writes[s] = true;
+  // The inner loop's traces (side traces included, which may be added later) may store
+  // globals: global loads are reloaded after the call and not hoisted.
+  trace_->stores_globals = true;
+  b_.clear_cse();
   std::fill(slots_.begin(), slots_.end(), 0);
   std::fill(dirty_.begin(), dirty_.end(), false);
   after_call_ = true;
