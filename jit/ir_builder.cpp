@@ -23,7 +23,8 @@ Cond negate(Cond c) {
   return c;
 }
 
-bool eval_cond(Cond c, int64_t a, int64_t b) {
+template <class T>
+static bool compare(Cond c, T a, T b) {
   switch (c) {
     case Cond::LT: return a < b;
     case Cond::LE: return a <= b;
@@ -35,17 +36,8 @@ bool eval_cond(Cond c, int64_t a, int64_t b) {
   return false;
 }
 
-bool eval_cond(Cond c, double a, double b) {
-  switch (c) {
-    case Cond::LT: return a < b;
-    case Cond::LE: return a <= b;
-    case Cond::EQ: return a == b;
-    case Cond::NE: return a != b;
-    case Cond::GT: return a > b;
-    case Cond::GE: return a >= b;
-  }
-  return false;
-}
+bool eval_cond(Cond c, int64_t a, int64_t b) { return compare(c, a, b); }
+bool eval_cond(Cond c, double a, double b) { return compare(c, a, b); }
 
 Ref IrBuilder::push(const Ins& ins) {
   ir_.ins.push_back(ins);
@@ -93,7 +85,7 @@ bool IrBuilder::const_flt(Ref r, double& v) const {
 // Folds `op` over constant operands; 0 when it cannot (or must not, I3).
 Ref IrBuilder::fold(IrOp op, IrType t, Ref a, Ref b, int64_t k, uint8_t aux) {
   if (!operands_are_refs(op)) return 0;
-  int64_t x, y;
+  int64_t x = 0, y = 0;
   double fx, fy;
   bool ia = const_int(a, x), ib = const_int(b, y);
   bool fa = const_flt(a, fx), fb = const_flt(b, fy);
@@ -165,7 +157,7 @@ Ref IrBuilder::guard(IrOp op, IrType t, int32_t snap, Ref a, Ref b, int64_t k, u
       if (refs && const_flt(a, fx) && const_flt(b, fy) && eval_cond(Cond(aux), fx, fy)) return 0;
       break;
     case IrOp::GEQK:
-      if (a < ir_.size() && ir_[a].op == IrOp::KPTR || ir_[a].op == IrOp::KINT) {
+      if (a < ir_.size() && (ir_[a].op == IrOp::KPTR || ir_[a].op == IrOp::KINT)) {
         if (ir_[a].k == k) return 0;
       }
       break;

@@ -364,6 +364,37 @@ Ref Recorder::store_value_impl(Mem mem, Ref v, const Value& vv) {
   return v;
 }
 
+// An index guarded into [0, len): a negative one (as recorded) counts from the end (I2).
+Ref Recorder::bounded_index(Ref idx, Ref len, bool negative) {
+  if (negative) {
+    guard(IrOp::GICMP, IrType::Void, idx, b_.kint(0), 0, static_cast<uint8_t>(Cond::LT));
+    idx = b_.emit(IrOp::ADD, IrType::I64, idx, len);
+  }
+  guard(IrOp::GBOUND, IrType::Void, idx, len);
+  return idx;
+}
+
+// Address of the Value list/tuple `o` holds at index i (normalised in place), with the
+// bounds guards; 0 when i is out of range now (the interpreter raises IndexError).
+Ref Recorder::sequence_item(Ref obj, Ref key, vm::Object* o, int64_t& i) {
+  bool list = o->type == vm_.types().list;
+  size_t n = list ? static_cast<vm::List*>(o)->len : static_cast<vm::Tuple*>(o)->len;
+  bool negative = i < 0;
+  if (negative) i += static_cast<int64_t>(n);
+  if (i < 0 || static_cast<size_t>(i) >= n) {
+    ab_err_ = "index out of range";
+    return 0;
+  }
+  Ref len = b_.emit(IrOp::FLD, IrType::I64, obj, 0,
+                    off(list ? offsetof(vm::List, len) : offsetof(vm::Tuple, len)),
+                    static_cast<uint8_t>(Mem::I64));
+  Ref idx = bounded_index(key, len, negative);
+  Ref items = list ? b_.emit(IrOp::FLD, IrType::Ptr, obj, 0, off(offsetof(vm::List, items)),
+                             static_cast<uint8_t>(Mem::U64))
+                   : b_.emit(IrOp::ADDR, IrType::Ptr, obj, b_.kint(sizeof(vm::Tuple)), 1);
+  return b_.emit(IrOp::ADDR, IrType::Ptr, items, idx, sizeof(Value));
+}
+
 // Address of a[key] with guards on dtype, ndim, bounds (I2); `idx_values` are the
 // observed index values (array_index()).
 Ref Recorder::array_element(Ref arr, Ref key, const NDArray* a,
@@ -390,12 +421,7 @@ Ref Recorder::array_element(Ref arr, Ref key, const NDArray* a,
   Ref p = data;
   for (int d = 0; d < n; ++d) {
     Ref len = b_.emit(IrOp::FLD, IrType::I64, shape, 0, 8 * d, static_cast<uint8_t>(Mem::I64));
-    Ref idx = keys[d];
-    if (idx_values[d] < 0) {
-      guard(IrOp::GICMP, IrType::Void, idx, b_.kint(0), 0, static_cast<uint8_t>(Cond::LT));
-      idx = b_.emit(IrOp::ADD, IrType::I64, idx, len);
-    }
-    guard(IrOp::GBOUND, IrType::Void, idx, len);
+    Ref idx = bounded_index(keys[d], len, idx_values[d] < 0);
     int64_t stride = a->strides[d];
     Ref sref = b_.emit(IrOp::FLD, IrType::I64, strides, 0, 8 * d, static_cast<uint8_t>(Mem::I64));
     if (stride == a->itemsize) {
@@ -419,26 +445,9 @@ Ref Recorder::getitem(Ref obj, Ref key, const Value& vo, const Value& vk) {
   const vm::Types& T = vm_.types();
   if ((o->type == T.list || o->type == T.tuple) && vk.tag == Tag::Int) {
     bool list = o->type == T.list;
-    size_t n = list ? static_cast<vm::List*>(o)->len : static_cast<vm::Tuple*>(o)->len;
     int64_t i = vk.u.i;
-    Ref len = b_.emit(IrOp::FLD, IrType::I64, obj, 0,
-                      off(list ? offsetof(vm::List, len) : offsetof(vm::Tuple, len)),
-                      static_cast<uint8_t>(Mem::I64));
-    Ref idx = key;
-    if (i < 0) {
-      guard(IrOp::GICMP, IrType::Void, idx, b_.kint(0), 0, static_cast<uint8_t>(Cond::LT));
-      idx = b_.emit(IrOp::ADD, IrType::I64, idx, len);
-      i += static_cast<int64_t>(n);
-    }
-    if (i < 0 || static_cast<size_t>(i) >= n) {
-      ab_err_ = "index out of range";
-      return 0;
-    }
-    guard(IrOp::GBOUND, IrType::Void, idx, len);
-    Ref items = list ? b_.emit(IrOp::FLD, IrType::Ptr, obj, 0, off(offsetof(vm::List, items)),
-                               static_cast<uint8_t>(Mem::U64))
-                     : b_.emit(IrOp::ADDR, IrType::Ptr, obj, b_.kint(sizeof(vm::Tuple)), 1);
-    Ref addr = b_.emit(IrOp::ADDR, IrType::Ptr, items, idx, sizeof(Value));
+    Ref addr = sequence_item(obj, key, o, i);
+    if (!addr) return 0;
     const Value& e = list ? static_cast<vm::List*>(o)->items[i] : (*static_cast<vm::Tuple*>(o))[i];
     if (e.is_undef()) return 0;
     IrType t = value_type(e);
@@ -479,24 +488,9 @@ bool Recorder::setitem(Ref obj, Ref key, Ref val, const Value& vo, const Value& 
     return false;
   }
   if (o->type == vm_.types().list && vk.tag == Tag::Int) {
-    vm::List* l = static_cast<vm::List*>(o);
     int64_t i = vk.u.i;
-    Ref len = b_.emit(IrOp::FLD, IrType::I64, obj, 0, off(offsetof(vm::List, len)),
-                      static_cast<uint8_t>(Mem::I64));
-    Ref idx = key;
-    if (i < 0) {
-      guard(IrOp::GICMP, IrType::Void, idx, b_.kint(0), 0, static_cast<uint8_t>(Cond::LT));
-      idx = b_.emit(IrOp::ADD, IrType::I64, idx, len);
-      i += static_cast<int64_t>(l->len);
-    }
-    if (i < 0 || static_cast<size_t>(i) >= l->len) {
-      ab_err_ = "index out of range";
-      return false;
-    }
-    guard(IrOp::GBOUND, IrType::Void, idx, len);
-    Ref items = b_.emit(IrOp::FLD, IrType::Ptr, obj, 0, off(offsetof(vm::List, items)),
-                        static_cast<uint8_t>(Mem::U64));
-    Ref addr = b_.emit(IrOp::ADDR, IrType::Ptr, items, idx, sizeof(Value));
+    Ref addr = sequence_item(obj, key, o, i);
+    if (!addr) return false;
     b_.emit(IrOp::VST, IrType::Void, addr, val);
     return true;
   }

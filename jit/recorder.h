@@ -104,6 +104,8 @@ class Recorder {
                    std::vector<int64_t>& out);
   Ref array_element(Ref arr, Ref key, const stdlib::np::NDArray* a,
                     const std::vector<int64_t>& idx_values);
+  Ref bounded_index(Ref idx, Ref len, bool negative);
+  Ref sequence_item(Ref obj, Ref key, vm::Object* o, int64_t& i);
   Ref store_value(Mem mem, Ref v, const vm::Value& vv);
   Ref store_value_impl(Mem mem, Ref v, const vm::Value& vv);
 
